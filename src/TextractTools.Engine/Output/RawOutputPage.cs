@@ -1,0 +1,21 @@
+using System;
+
+namespace TextractTools.Engine.Output
+{
+    /// <summary>
+    /// One JSON document of Textract output exactly as received: a Get* answer from the API, a numbered object from
+    /// the output bucket, or a saved file (which may also hold an array of answers). <see cref="Source"/> names where
+    /// it came from (an S3 URI, a file path, "GetDocumentAnalysis page 3") so errors can say which input is bad.
+    /// </summary>
+    public sealed class RawOutputPage
+    {
+        public RawOutputPage(string source, ReadOnlyMemory<byte> json)
+        {
+            Source = source;
+            Json = json;
+        }
+
+        public string Source { get; }
+        public ReadOnlyMemory<byte> Json { get; }
+    }
+}
