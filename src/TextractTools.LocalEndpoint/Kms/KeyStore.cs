@@ -22,6 +22,9 @@ namespace TextractTools.LocalEndpoint.Kms
         public bool Enabled { get; set; } = true;
         public DateTimeOffset Created { get; } = DateTimeOffset.UtcNow;
 
+        /// <summary>"CUSTOMER" for keys made by CreateKey, "AWS" for the AWS managed keys such as aws/s3.</summary>
+        public string KeyManager { get; internal set; } = "CUSTOMER";
+
         /// <summary>The 256-bit key that encrypts data keys (AES-GCM); never leaves the endpoint.</summary>
         internal byte[] Material { get; }
     }
@@ -34,6 +37,7 @@ namespace TextractTools.LocalEndpoint.Kms
     {
         private readonly ConcurrentDictionary<string, KmsKey> _keys = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, string> _aliases = new(StringComparer.Ordinal);
+        private readonly object _managedKeyLock = new();
 
         public KeyStore(string region, string accountId)
         {
@@ -51,6 +55,27 @@ namespace TextractTools.LocalEndpoint.Kms
             _keys[id] = key;
             return key;
         }
+
+        /// <summary>
+        /// The AWS managed key behind an "aws/..." alias (e.g. aws/s3, which S3 uses for SSE-KMS without a key id),
+        /// created on first use as AWS does.
+        /// </summary>
+        public KmsKey GetOrCreateAwsManagedKey(string aliasName)
+        {
+            if (!aliasName.StartsWith("alias/", StringComparison.Ordinal)) aliasName = "alias/" + aliasName;
+            lock (_managedKeyLock)
+            {
+                if (TryResolve(aliasName, out var existing)) return existing;
+                var service = aliasName.StartsWith("alias/aws/", StringComparison.Ordinal) ? aliasName.Substring("alias/aws/".Length) : aliasName.Substring("alias/".Length);
+                var key = CreateKey($"Default key that protects my {service} data when no other key is defined");
+                key.KeyManager = "AWS";
+                _aliases[aliasName] = key.KeyId;
+                return key;
+            }
+        }
+
+        /// <summary>The ARN of an alias: arn:aws:kms:region:account:alias/name.</summary>
+        public string AliasArn(string aliasName) => $"arn:aws:kms:{Region}:{AccountId}:{aliasName}";
 
         /// <summary>Adds alias ("alias/name") for the key; false when the alias exists.</summary>
         public bool CreateAlias(string aliasName, string keyId) => _aliases.TryAdd(aliasName, keyId);

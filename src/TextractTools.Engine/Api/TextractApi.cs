@@ -1,0 +1,92 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using TextractTools.Engine.Api.Client;
+using TextractTools.Engine.Api.Wire;
+
+namespace TextractTools.Engine.Api
+{
+    /// <summary>
+    /// The production <see cref="ITextractApi"/>: our Textract client on AWSSDK.Core's pipeline (SigV4, endpoint
+    /// rules, the SDK's standard/adaptive retries). Errors surface as <see cref="TextractServiceException"/> or a typed
+    /// subclass (see <see cref="TextractErrors"/>), including failures with no answer at all:
+    /// <see cref="TextractErrors.ConnectionFailure"/>, <see cref="TextractErrors.RequestTimeout"/>,
+    /// <see cref="TextractErrors.InvalidResponse"/>, <see cref="TextractErrors.ClientError"/> (StatusCode 0 unless an
+    /// answer arrived). Cancellation through the token surfaces as OperationCanceledException, untouched.
+    /// </summary>
+    public sealed class TextractApi : ITextractApi
+    {
+        private readonly TextractClient client;
+
+        /// <param name="credentials">Null resolves credentials through the SDK's default chain on first call.</param>
+        /// <param name="config">Region or ServiceURL (with AuthenticationRegion), retry mode, timeouts.</param>
+        public TextractApi(AWSCredentials? credentials, TextractClientConfig config)
+        {
+            if (config is null)
+            {
+                throw new ArgumentNullException(nameof(config));
+            }
+
+            client = new TextractClient(credentials, config);
+        }
+
+        /// <summary>The endpoint calls go to (resolved from the config; sends nothing).</summary>
+        public Uri Endpoint => client.ResolveEndpoint();
+
+        public Task<string> StartDocumentAnalysisAsync(StartJobRequest request, CancellationToken cancellationToken)
+            => StartAsync(new StartDocumentAnalysisRequest(Required(request)), cancellationToken);
+
+        public Task<string> StartDocumentTextDetectionAsync(StartJobRequest request, CancellationToken cancellationToken)
+            => StartAsync(new StartDocumentTextDetectionRequest(Required(request)), cancellationToken);
+
+        public Task<JobResultPage> GetDocumentAnalysisAsync(GetJobPageRequest request, CancellationToken cancellationToken)
+            => GetPageAsync(new GetDocumentAnalysisRequest(Required(request)), cancellationToken);
+
+        public Task<JobResultPage> GetDocumentTextDetectionAsync(GetJobPageRequest request, CancellationToken cancellationToken)
+            => GetPageAsync(new GetDocumentTextDetectionRequest(Required(request)), cancellationToken);
+
+        public void Dispose() => client.Dispose();
+
+        private async Task<string> StartAsync(StartOperationRequest request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var response = await client.StartAsync(request, cancellationToken).ConfigureAwait(false);
+                return response.JobId;
+            }
+            catch (Exception ex) when (SdkErrorTranslator.TryTranslate(ex, cancellationToken, DescribeEndpoint, out var translated))
+            {
+                throw translated;
+            }
+        }
+
+        private async Task<JobResultPage> GetPageAsync(GetOperationRequest request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var response = await client.GetPageAsync(request, cancellationToken).ConfigureAwait(false);
+                return response.Page;
+            }
+            catch (Exception ex) when (SdkErrorTranslator.TryTranslate(ex, cancellationToken, DescribeEndpoint, out var translated))
+            {
+                throw translated;
+            }
+        }
+
+        private string DescribeEndpoint()
+        {
+            try
+            {
+                return client.ResolveEndpoint().ToString();
+            }
+            catch (AmazonClientException)
+            {
+                return "(no endpoint configured)";
+            }
+        }
+
+        private static T Required<T>(T request) where T : class
+            => request ?? throw new ArgumentNullException(nameof(request));
+    }
+}

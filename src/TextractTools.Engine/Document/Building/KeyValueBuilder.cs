@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using TextractTools.Engine.Document.Parsing;
+
+namespace TextractTools.Engine.Document.Building
+{
+    /// <summary>
+    /// Pairs each KEY with its VALUE: KEY_VALUE_SET blocks whose EntityTypes hold KEY, and the older KEY block type.
+    /// A key without a VALUE relationship still gives a field, with an empty value.
+    /// </summary>
+    internal sealed class KeyValueBuilder
+    {
+        private readonly BlockStore _store;
+        private readonly ContentText _content;
+
+        public KeyValueBuilder(BlockStore store, ContentText content)
+        {
+            _store = store;
+            _content = content;
+        }
+
+        public List<TextractKeyValue> Build()
+        {
+            var fields = new List<TextractKeyValue>();
+            // Document order across both spellings: walk the page-ordered block list once.
+            foreach (int b in _store.DocumentOrder)
+            {
+                if (IsKey(b)) fields.Add(BuildField(b));
+            }
+            return fields;
+        }
+
+        private bool IsKey(int b)
+        {
+            ref readonly BlockRecord block = ref _store[b];
+            if (block.BlockType == BlockTypes.Key) return true;
+            return block.BlockType == BlockTypes.KeyValueSet && BlockFacts.HasEntityType(block, EntityTypes.Key);
+        }
+
+        private TextractKeyValue BuildField(int keyIndex)
+        {
+            ref readonly BlockRecord key = ref _store[keyIndex];
+            string keyText = _content.Of(keyIndex).Text;
+
+            string valueText = string.Empty;
+            string? selection = null, valueId = null;
+            bool signature = false;
+            double? valueConfidence = null;
+            TextractBoundingBox? valueBox = null;
+            // Textract gives one VALUE id; should it give more, their content is kept in order rather than dropped.
+            foreach (int valueIndex in _store.Related(keyIndex, RelationshipTypes.Value))
+            {
+                ContentSummary content = _content.Of(valueIndex);
+                valueText = valueText.Length == 0 ? content.Text : content.Text.Length == 0 ? valueText : valueText + " " + content.Text;
+                selection ??= content.SelectionStatus;
+                signature |= content.HasSignature;
+                if (valueId != null) continue;
+                ref readonly BlockRecord value = ref _store[valueIndex];
+                valueId = _store.IdOf(valueIndex);
+                valueConfidence = BlockFacts.Confidence(value);
+                valueBox = BlockFacts.BoundingBox(value);
+            }
+
+            return new TextractKeyValue(_store.IdOf(keyIndex), key.Page, BlockFacts.Confidence(key), BlockFacts.BoundingBox(key),
+                keyText, valueText, valueId, valueConfidence, valueBox, selection, signature);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using TextractTools.Engine.Document.Parsing;
+
+namespace TextractTools.Engine.Document.Building
+{
+    /// <summary>
+    /// LAYOUT_* blocks in reading order, each with the text of its LINE children; a LAYOUT_LIST's items are layout
+    /// blocks themselves, so text is gathered through nested layout children too.
+    /// </summary>
+    internal sealed class LayoutBuilder
+    {
+        private readonly BlockStore _store;
+        private readonly TextractLine?[] _lineOfBlock;
+
+        public LayoutBuilder(BlockStore store, TextractLine?[] lineOfBlock)
+        {
+            _store = store;
+            _lineOfBlock = lineOfBlock;
+        }
+
+        /// <summary>The layout blocks in document order, and which of them sit inside another one.</summary>
+        public List<int> LayoutBlocks { get; } = new List<int>();
+        public Dictionary<int, int> ParentOf { get; } = new Dictionary<int, int>();
+
+        public List<TextractLayoutBlock> Build()
+        {
+            foreach (int b in _store.DocumentOrder)
+            {
+                if (BlockTypes.IsLayout(_store[b].BlockType)) LayoutBlocks.Add(b);
+            }
+            foreach (int b in LayoutBlocks)
+            {
+                foreach (int child in _store.Related(b, RelationshipTypes.Child))
+                {
+                    if (BlockTypes.IsLayout(_store[child].BlockType) && !ParentOf.ContainsKey(child)) ParentOf.Add(child, b);
+                }
+            }
+
+            var layout = new List<TextractLayoutBlock>(LayoutBlocks.Count);
+            var lines = new List<TextractLine>();
+            foreach (int b in LayoutBlocks)
+            {
+                ref readonly BlockRecord block = ref _store[b];
+                lines.Clear();
+                CollectLines(b, lines, new HashSet<int>());
+                string? parentId = ParentOf.TryGetValue(b, out int parent) ? _store.IdOf(parent) : null;
+                layout.Add(new TextractLayoutBlock(_store.IdOf(b), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
+                    block.BlockType, JoinLines(lines), layout.Count + 1, parentId));
+            }
+            return layout;
+        }
+
+        /// <summary>The lines under a layout block, nested layout blocks included, in their order.</summary>
+        public void CollectLines(int layoutBlock, List<TextractLine> lines, HashSet<int> visited)
+        {
+            // Guards against a (malformed) cycle of layout children.
+            if (!visited.Add(layoutBlock)) return;
+            foreach (int child in _store.Related(layoutBlock, RelationshipTypes.Child))
+            {
+                TextractLine? line = _lineOfBlock[child];
+                if (line != null) lines.Add(line);
+                else if (BlockTypes.IsLayout(_store[child].BlockType)) CollectLines(child, lines, visited);
+            }
+        }
+
+        private static string JoinLines(List<TextractLine> lines)
+        {
+            var texts = new string[lines.Count];
+            for (int i = 0; i < lines.Count; i++) texts[i] = lines[i].Text;
+            return string.Join("\n", texts);
+        }
+    }
+}

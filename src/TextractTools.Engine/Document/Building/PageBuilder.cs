@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using TextractTools.Engine.Document.Parsing;
+
+namespace TextractTools.Engine.Document.Building
+{
+    /// <summary>
+    /// One <see cref="TextractPage"/> per page number from 1 to the page count, with what the other builders found
+    /// on it and its reading-order text.
+    /// </summary>
+    internal sealed class PageBuilder
+    {
+        private readonly BlockStore _store;
+        private readonly ReadingOrderText _readingOrder;
+
+        public PageBuilder(BlockStore store, ReadingOrderText readingOrder)
+        {
+            _store = store;
+            _readingOrder = readingOrder;
+        }
+
+        public static int HighestPage(BlockStore store)
+        {
+            IReadOnlyList<int> order = store.DocumentOrder;
+            return order.Count == 0 ? 0 : store[order[order.Count - 1]].Page;
+        }
+
+        public List<TextractPage> Build(int pageCount, DocumentParts parts, IReadOnlyList<int> layoutBlocks)
+        {
+            var counts = new PageCounts[pageCount + 1];
+            var linesOfPage = GroupByPage(parts.Lines, pageCount, line => line.Page);
+            foreach (TextractLine line in parts.Lines) counts[line.Page].Lines++;
+            foreach (TextractWord word in parts.Words) counts[word.Page].Words++;
+            foreach (TextractKeyValue field in parts.KeyValues) counts[field.Page].KeyValues++;
+            foreach (TextractTable table in parts.Tables) counts[table.Page].Tables++;
+            foreach (TextractQueryResult result in parts.Queries) counts[result.Page].QueryResults++;
+            foreach (TextractSignature signature in parts.Signatures) counts[signature.Page].Signatures++;
+            foreach (TextractLayoutBlock block in parts.Layout) counts[block.Page].LayoutBlocks++;
+            var layoutOfPage = GroupByPage(layoutBlocks, pageCount, b => _store[b].Page);
+
+            var pageBlocks = new int[pageCount + 1];
+            for (int p = 0; p <= pageCount; p++) pageBlocks[p] = -1;
+            foreach (int b in _store.OfType(BlockTypes.Page))
+            {
+                int page = _store[b].Page;
+                if (pageBlocks[page] < 0) pageBlocks[page] = b;
+            }
+
+            var pages = new List<TextractPage>(pageCount);
+            for (int p = 1; p <= pageCount; p++)
+            {
+                string text = _readingOrder.PageText(linesOfPage[p], layoutOfPage[p]);
+                int b = pageBlocks[p];
+                pages.Add(b < 0
+                    ? new TextractPage(string.Empty, p, null, null, counts[p], text)
+                    : new TextractPage(_store.IdOf(b), p, BlockFacts.Confidence(_store[b]), BlockFacts.BoundingBox(_store[b]), counts[p], text));
+            }
+            return pages;
+        }
+
+        /// <summary>Page numbers that have no PAGE block, when some pages have one (a sign of missing output).</summary>
+        public List<int> PagesWithoutPageBlock(int pageCount)
+        {
+            var present = new HashSet<int>();
+            foreach (int b in _store.OfType(BlockTypes.Page)) present.Add(_store[b].Page);
+            var missing = new List<int>();
+            if (present.Count == 0) return missing;
+            for (int p = 1; p <= pageCount; p++)
+            {
+                if (!present.Contains(p)) missing.Add(p);
+            }
+            return missing;
+        }
+
+        private static List<T>[] GroupByPage<T>(IReadOnlyList<T> items, int pageCount, Func<T, int> pageOf)
+        {
+            var groups = new List<T>[pageCount + 1];
+            for (int p = 0; p <= pageCount; p++) groups[p] = new List<T>();
+            foreach (T item in items) groups[pageOf(item)].Add(item);
+            return groups;
+        }
+    }
+}

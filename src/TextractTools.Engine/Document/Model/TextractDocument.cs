@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+
+namespace TextractTools.Engine.Document
+{
+    /// <summary>
+    /// A Textract result read into objects: pages, lines, words, form fields, tables, query answers, signatures and
+    /// layout, plus the raw blocks. Every list is in document order (page, then Textract's order on the page).
+    /// </summary>
+    public sealed class TextractDocument
+    {
+        internal TextractDocument(DocumentParts parts)
+        {
+            JobStatus = parts.JobStatus;
+            StatusMessage = parts.StatusMessage;
+            ModelVersion = parts.ModelVersion;
+            PageCount = parts.PageCount;
+            Pages = parts.Pages;
+            Lines = parts.Lines;
+            Words = parts.Words;
+            KeyValues = parts.KeyValues;
+            Tables = parts.Tables;
+            Queries = parts.Queries;
+            Signatures = parts.Signatures;
+            Layout = parts.Layout;
+            Warnings = parts.Warnings;
+            Blocks = parts.Blocks;
+            Text = parts.Text;
+        }
+
+        /// <summary>The job the output belongs to; the reader does not know it, the caller may set it.</summary>
+        public string? JobId { get; set; }
+
+        /// <summary>SUCCEEDED or PARTIAL_SUCCESS for a job's output; null for a synchronous (Analyze/Detect) answer.</summary>
+        public string? JobStatus { get; }
+
+        public string? StatusMessage { get; }
+
+        /// <summary>The *ModelVersion the answers carry (e.g. AnalyzeDocumentModelVersion).</summary>
+        public string? ModelVersion { get; }
+
+        /// <summary>DocumentMetadata.Pages, or the highest page number seen when the answers do not say.</summary>
+        public int PageCount { get; }
+
+        public IReadOnlyList<TextractPage> Pages { get; }
+        public IReadOnlyList<TextractLine> Lines { get; }
+        public IReadOnlyList<TextractWord> Words { get; }
+        public IReadOnlyList<TextractKeyValue> KeyValues { get; }
+        public IReadOnlyList<TextractTable> Tables { get; }
+        public IReadOnlyList<TextractQueryResult> Queries { get; }
+        public IReadOnlyList<TextractSignature> Signatures { get; }
+        public IReadOnlyList<TextractLayoutBlock> Layout { get; }
+
+        /// <summary>Textract's warnings and the reader's own (unknown block types, dangling ids when lenient).</summary>
+        public IReadOnlyList<TextractDocumentWarning> Warnings { get; }
+
+        /// <summary>Every block as received, in document order (made on demand: cheap to hold, costly to walk twice).</summary>
+        public IReadOnlyList<TextractBlock> Blocks { get; }
+
+        /// <summary>
+        /// The document's text in reading order: layout order where LAYOUT blocks exist, else Textract's line order;
+        /// lines separated by a newline, pages by a blank line.
+        /// </summary>
+        public string Text { get; }
+
+        public override string ToString() => $"{PageCount} page(s), {Lines.Count} lines, {Tables.Count} tables, {KeyValues.Count} fields";
+    }
+
+    /// <summary>The pieces a document is built from, gathered by the builder.</summary>
+    internal sealed class DocumentParts
+    {
+        public string? JobStatus;
+        public string? StatusMessage;
+        public string? ModelVersion;
+        public int PageCount;
+        public IReadOnlyList<TextractPage> Pages = new TextractPage[0];
+        public IReadOnlyList<TextractLine> Lines = new TextractLine[0];
+        public IReadOnlyList<TextractWord> Words = new TextractWord[0];
+        public IReadOnlyList<TextractKeyValue> KeyValues = new TextractKeyValue[0];
+        public IReadOnlyList<TextractTable> Tables = new TextractTable[0];
+        public IReadOnlyList<TextractQueryResult> Queries = new TextractQueryResult[0];
+        public IReadOnlyList<TextractSignature> Signatures = new TextractSignature[0];
+        public IReadOnlyList<TextractLayoutBlock> Layout = new TextractLayoutBlock[0];
+        public IReadOnlyList<TextractDocumentWarning> Warnings = new TextractDocumentWarning[0];
+        public IReadOnlyList<TextractBlock> Blocks = new TextractBlock[0];
+        public string Text = string.Empty;
+    }
+}

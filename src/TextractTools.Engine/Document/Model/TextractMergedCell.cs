@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+
+namespace TextractTools.Engine.Document
+{
+    /// <summary>
+    /// A MERGED_CELL: a rectangle of cells Textract sees as one. Text is the covered cells' text, in Textract's order.
+    /// </summary>
+    public sealed class TextractMergedCell : TextractElement
+    {
+        internal TextractMergedCell(string id, int page, double? confidence, TextractBoundingBox? boundingBox,
+            int row, int column, int rowSpan, int columnSpan, string text, IReadOnlyList<string> cellIds)
+            : base(id, page, confidence, boundingBox)
+        {
+            Row = row;
+            Column = column;
+            RowSpan = rowSpan;
+            ColumnSpan = columnSpan;
+            Text = text;
+            CellIds = cellIds;
+        }
+
+        public int Row { get; }
+        public int Column { get; }
+        public int RowSpan { get; }
+        public int ColumnSpan { get; }
+        public string Text { get; }
+
+        /// <summary>Ids of the covered CELL blocks.</summary>
+        public IReadOnlyList<string> CellIds { get; }
+
+        public bool Covers(int row, int column) =>
+            row >= Row && row < Row + RowSpan && column >= Column && column < Column + ColumnSpan;
+
+        internal TextractMergedCell ShiftedDown(int rowOffset) => rowOffset == 0 ? this
+            : new TextractMergedCell(Id, Page, Confidence, BoundingBox, Row + rowOffset, Column, RowSpan, ColumnSpan, Text, CellIds);
+
+        public override string ToString() => $"[{Row},{Column} {RowSpan}x{ColumnSpan}] {Text}";
+    }
+}

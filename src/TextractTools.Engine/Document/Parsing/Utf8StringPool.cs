@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+
+namespace TextractTools.Engine.Document.Parsing
+{
+    /// <summary>
+    /// Hands out one shared string per distinct value of a small vocabulary (block types, relationship types,
+    /// entity types, statuses), comparing the reader's UTF-8 bytes so that a known value costs no allocation.
+    /// </summary>
+    internal sealed class Utf8StringPool
+    {
+        // A hostile or odd input with many distinct values must not grow the pool without bound.
+        private const int MaxEntries = 512;
+        private readonly List<KeyValuePair<byte[], string>> _entries = new List<KeyValuePair<byte[], string>>();
+
+        public Utf8StringPool(params string[] knownValues)
+        {
+            foreach (string value in knownValues) Add(value);
+        }
+
+        public string Intern(ref Utf8JsonReader reader)
+        {
+            foreach (KeyValuePair<byte[], string> entry in _entries)
+            {
+                if (reader.ValueTextEquals(entry.Key)) return entry.Value;
+            }
+            string value = reader.GetString() ?? string.Empty;
+            if (_entries.Count < MaxEntries) Add(value);
+            return value;
+        }
+
+        private void Add(string value) => _entries.Add(new KeyValuePair<byte[], string>(Encoding.UTF8.GetBytes(value), value));
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.S3;
+using Amazon.S3.Model;
+using TextractTools.Engine.Api;
+
+namespace TextractTools.Engine.Jobs
+{
+    /// <summary>
+    /// Uploads a local document to S3 so Textract can read it. The object name is derived from the content
+    /// ({prefix}{sha256 prefix}/{file name}), so the same file is stored once however often a script runs, and a
+    /// changed file gets a new name (and so a new idempotency token).
+    /// </summary>
+    public sealed class DocumentUploader
+    {
+        private readonly IAmazonS3 _s3;
+
+        public DocumentUploader(IAmazonS3 s3) => _s3 = s3;
+
+        /// <summary>The key the file would be stored under, without uploading.</summary>
+        public static string KeyFor(S3Uri uploadLocation, string fileName, string contentHash)
+        {
+            var prefix = uploadLocation.Key.Length == 0 || uploadLocation.Key.EndsWith("/", StringComparison.Ordinal)
+                ? uploadLocation.Key
+                : uploadLocation.Key + "/";
+            // 16 bytes of the hash tell files apart; the file name keeps the object readable in the console.
+            return prefix + contentHash.Substring(0, 32) + "/" + fileName;
+        }
+
+        public static string HashFile(string path)
+        {
+            using var sha = SHA256.Create();
+            using var stream = File.OpenRead(path);
+            return BitConverter.ToString(sha.ComputeHash(stream)).Replace("-", "").ToLowerInvariant();
+        }
+
+        /// <summary>Uploads unless an object with that content-derived key exists already. Returns where it is and whether it was sent.</summary>
+        public async Task<(S3ObjectLocation Location, bool Uploaded)> UploadAsync(string path, S3Uri uploadLocation, string? kmsKeyId, CancellationToken cancellationToken)
+        {
+            var key = KeyFor(uploadLocation, Path.GetFileName(path), HashFile(path));
+            var location = new S3ObjectLocation(uploadLocation.Bucket, key);
+            if (await ExistsAsync(location, cancellationToken).ConfigureAwait(false)) return (location, false);
+
+            var request = new PutObjectRequest
+            {
+                BucketName = location.Bucket,
+                Key = key,
+                FilePath = path,
+                ContentType = ContentTypeOf(path),
+            };
+            if (kmsKeyId != null)
+            {
+                request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
+                request.ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId;
+            }
+            await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+            return (location, true);
+        }
+
+        private async Task<bool> ExistsAsync(S3ObjectLocation location, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await _s3.GetObjectMetadataAsync(location.Bucket, location.Key, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return false;
+            }
+        }
+
+        private static string ContentTypeOf(string path)
+        {
+            switch (Path.GetExtension(path).ToLowerInvariant())
+            {
+                case ".pdf": return "application/pdf";
+                case ".png": return "image/png";
+                case ".jpg":
+                case ".jpeg": return "image/jpeg";
+                case ".tif":
+                case ".tiff": return "image/tiff";
+                default: return "application/octet-stream";
+            }
+        }
+    }
+}

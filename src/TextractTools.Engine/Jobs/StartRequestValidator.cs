@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using TextractTools.Engine.Api;
+
+namespace TextractTools.Engine.Jobs
+{
+    /// <summary>
+    /// Checks a Start* request against the service model's rules (and S3's bucket naming rules) before any call, so a
+    /// wrong value is reported by name with the reason instead of as a terse InvalidParameterException from AWS.
+    /// </summary>
+    public static class StartRequestValidator
+    {
+        public static readonly IReadOnlyList<string> ServiceFeatureTypes = new[] { "TABLES", "FORMS", "QUERIES", "SIGNATURES", "LAYOUT" };
+
+        private static readonly Regex BucketPattern = new Regex("^[a-z0-9][a-z0-9.-]*[a-z0-9]$", RegexOptions.CultureInvariant);
+        private static readonly Regex IpAddressPattern = new Regex(@"^\d+\.\d+\.\d+\.\d+$", RegexOptions.CultureInvariant);
+        private static readonly Regex KmsKeyPattern = new Regex("^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2047}$", RegexOptions.CultureInvariant);
+        private static readonly Regex JobTagPattern = new Regex(@"^[a-zA-Z0-9_.\-:]{1,64}$", RegexOptions.CultureInvariant);
+        private static readonly Regex TokenPattern = new Regex("^[a-zA-Z0-9-_]{1,64}$", RegexOptions.CultureInvariant);
+        private static readonly Regex SnsTopicPattern = new Regex(@"^arn:([a-z\d-]+):sns:[a-zA-Z\d-]{1,20}:\w{12}:.+$", RegexOptions.CultureInvariant);
+        private static readonly Regex RolePattern = new Regex(@"^arn:([a-z\d-]+):iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex PagesPattern = new Regex(@"^[0-9\*\-]+$", RegexOptions.CultureInvariant);
+
+        /// <summary>Why a bucket name breaks S3's rules, or null when it is fine.</summary>
+        public static string? BucketNameProblem(string bucket)
+        {
+            if (bucket.Length < 3 || bucket.Length > 63) return "must be 3 to 63 characters long.";
+            if (!BucketPattern.IsMatch(bucket))
+                return "may contain only lowercase letters, digits, dots and hyphens, and must begin and end with a letter or digit.";
+            if (bucket.Contains("..")) return "must not contain two adjacent dots.";
+            if (IpAddressPattern.IsMatch(bucket)) return "must not be formatted as an IP address.";
+            return null;
+        }
+
+        /// <summary>Throws ArgumentException naming the first wrong value and why.</summary>
+        public static void Validate(StartJobRequest request, bool isAnalysis)
+        {
+            var doc = request.Document;
+            RequireBucket(doc.Bucket, "Bucket");
+            RequireLength(doc.Key, 1, 1024, "Key", "the document's object key");
+            if (doc.Key.Trim().Length == 0) throw Bad("Key", "the document's object key is only white space.");
+            if (doc.Version != null) RequireLength(doc.Version, 1, 1024, "Version", "the object version");
+
+            if (isAnalysis)
+            {
+                if (request.FeatureTypes.Count == 0)
+                    throw Bad("Feature", "document analysis needs at least one feature (Tables, Forms, Queries, Signatures, Layout).");
+                foreach (var f in request.FeatureTypes)
+                    if (!ServiceFeatureTypes.Contains(f))
+                        throw Bad("Feature", $"'{f}' is not a Textract feature; use Tables, Forms, Queries, Signatures or Layout.");
+                var wantsQueries = request.FeatureTypes.Contains("QUERIES");
+                if (wantsQueries && request.Queries.Count == 0)
+                    throw Bad("Query", "the Queries feature needs at least one -Query.");
+                if (!wantsQueries && request.Queries.Count > 0)
+                    throw Bad("Query", "queries were given but the Queries feature was not requested; add Queries to -Feature.");
+                ValidateQueries(request.Queries);
+                ValidateAdapters(request.Adapters);
+            }
+
+            if (request.OutputBucket != null) RequireBucket(request.OutputBucket, "OutputBucket");
+            if (request.OutputPrefix != null)
+            {
+                if (request.OutputBucket == null) throw Bad("OutputPrefix", "an output prefix needs -OutputBucket (or -OutputUri).");
+                RequireLength(request.OutputPrefix, 1, 1024, "OutputPrefix", "the output prefix");
+                if (request.OutputPrefix.Trim().Length == 0) throw Bad("OutputPrefix", "the output prefix is only white space.");
+            }
+            if (request.KmsKeyId != null && !KmsKeyPattern.IsMatch(request.KmsKeyId))
+                throw Bad("KmsKeyId", $"'{request.KmsKeyId}' is not a KMS key id, key ARN, alias name (alias/name) or alias ARN.");
+            if (request.JobTag != null && !JobTagPattern.IsMatch(request.JobTag))
+                throw Bad("JobTag", "must be 1 to 64 characters of letters, digits and _ . - : only.");
+            if (request.ClientRequestToken != null && !TokenPattern.IsMatch(request.ClientRequestToken))
+                throw Bad("ClientRequestToken", "must be 1 to 64 characters of letters, digits, - and _ only.");
+            if ((request.NotificationTopicArn == null) != (request.NotificationRoleArn == null))
+                throw Bad(request.NotificationTopicArn == null ? "NotificationTopicArn" : "NotificationRoleArn",
+                    "notifications need both -NotificationTopicArn and -NotificationRoleArn.");
+            if (request.NotificationTopicArn != null)
+            {
+                if (request.NotificationTopicArn.Length < 20 || request.NotificationTopicArn.Length > 1024 || !SnsTopicPattern.IsMatch(request.NotificationTopicArn))
+                    throw Bad("NotificationTopicArn", $"'{request.NotificationTopicArn}' is not an SNS topic ARN (arn:aws:sns:region:123456789012:topic).");
+                if (request.NotificationRoleArn!.Length < 20 || request.NotificationRoleArn.Length > 2048 || !RolePattern.IsMatch(request.NotificationRoleArn))
+                    throw Bad("NotificationRoleArn", $"'{request.NotificationRoleArn}' is not an IAM role ARN (arn:aws:iam::123456789012:role/name).");
+            }
+        }
+
+        private static void ValidateQueries(IReadOnlyList<QuerySpec> queries)
+        {
+            foreach (var q in queries)
+            {
+                RequireText(q.Text, "Query", "query text");
+                if (q.Alias != null) RequireText(q.Alias, "Query", $"alias of query '{q.Text}'");
+                RequirePages(q.Pages, "Query");
+            }
+            var duplicate = queries.Where(q => q.Alias != null).GroupBy(q => q.Alias).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate != null) throw Bad("Query", $"the alias '{duplicate.Key}' is used by more than one query.");
+        }
+
+        private static void ValidateAdapters(IReadOnlyList<AdapterSpec> adapters)
+        {
+            if (adapters.Count > 100) throw Bad("Adapter", "at most 100 adapters may be given.");
+            foreach (var a in adapters)
+            {
+                RequireLength(a.AdapterId, 12, 1011, "Adapter", "AdapterId");
+                RequireLength(a.Version, 1, 128, "Adapter", $"Version of adapter {a.AdapterId}");
+                RequirePages(a.Pages, "Adapter");
+            }
+        }
+
+        private static void RequirePages(IReadOnlyList<string> pages, string parameter)
+        {
+            foreach (var p in pages)
+                if (p.Length < 1 || p.Length > 9 || !PagesPattern.IsMatch(p))
+                    throw Bad(parameter, $"page selector '{p}' must be 1 to 9 characters of digits, * and - (for example 1, 2-4, *, 3-*).");
+        }
+
+        private static void RequireText(string value, string parameter, string what)
+        {
+            RequireLength(value, 1, 200, parameter, what);
+            foreach (var c in value)
+                if (!(c >= 0x20 && c <= 0x7E) && !char.IsWhiteSpace(c))
+                    throw Bad(parameter, $"{what} '{value}' may contain only printable ASCII characters and white space.");
+        }
+
+        private static void RequireBucket(string bucket, string parameter)
+        {
+            var problem = BucketNameProblem(bucket ?? "");
+            if (problem != null) throw Bad(parameter, $"bucket name '{bucket}' {problem}");
+        }
+
+        private static void RequireLength(string? value, int min, int max, string parameter, string what)
+        {
+            var length = value?.Length ?? 0;
+            if (length < min || length > max)
+                throw Bad(parameter, $"{what} must be {min} to {max} characters long (it is {length}).");
+        }
+
+        private static ArgumentException Bad(string parameter, string reason) =>
+            new ArgumentException($"-{parameter}: {reason}", parameter);
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.S3;
+using Amazon.S3.Model;
+using TextractTools.Engine.Jobs;
+
+namespace TextractTools.Engine.Output
+{
+    /// <summary>One numbered output object in the output bucket.</summary>
+    public sealed class OutputObjectInfo
+    {
+        public OutputObjectInfo(string bucket, string key, int number, long size, string? encryption, string? kmsKeyId)
+        {
+            Bucket = bucket;
+            Key = key;
+            Number = number;
+            Size = size;
+            Encryption = encryption;
+            KmsKeyId = kmsKeyId;
+        }
+
+        public string Bucket { get; }
+        public string Key { get; }
+        public int Number { get; }
+        public long Size { get; }
+
+        /// <summary>aws:kms or AES256 as S3 reports it (known after the object is read).</summary>
+        public string? Encryption { get; }
+
+        public string? KmsKeyId { get; }
+        public string Uri => "s3://" + Bucket + "/" + Key;
+    }
+
+    /// <summary>
+    /// The output a job wrote to the customer's bucket: {prefix}/{JobId}/1, /2, ... in numeric order (never
+    /// alphabetical: 10 comes after 9), skipping .s3_access_check and anything not numbered.
+    /// </summary>
+    public sealed class S3OutputSource
+    {
+        private readonly IAmazonS3 _s3;
+
+        public S3OutputSource(IAmazonS3 s3) => _s3 = s3;
+
+        /// <summary>
+        /// Lists the numbered objects under the location (s3://bucket/prefix/JobId/). Objects can appear a few
+        /// seconds after the job reports SUCCEEDED, so an empty listing is retried until <paramref name="settleTime"/>.
+        /// </summary>
+        public async Task<IReadOnlyList<OutputObjectInfo>> ListAsync(S3Uri location, TimeSpan settleTime, CancellationToken cancellationToken)
+        {
+            var prefix = location.Key.Length == 0 || location.Key.EndsWith("/", StringComparison.Ordinal) ? location.Key : location.Key + "/";
+            var deadline = DateTimeOffset.UtcNow + settleTime;
+            while (true)
+            {
+                var found = new List<OutputObjectInfo>();
+                var request = new ListObjectsV2Request { BucketName = location.Bucket, Prefix = prefix };
+                ListObjectsV2Response response;
+                do
+                {
+                    response = await _s3.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
+                    foreach (var o in response.S3Objects ?? new List<S3Object>())
+                    {
+                        var name = o.Key.Substring(prefix.Length);
+                        if (int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0)
+                            found.Add(new OutputObjectInfo(location.Bucket, o.Key, number, o.Size ?? 0, null, null));
+                    }
+                    request.ContinuationToken = response.NextContinuationToken;
+                }
+                while (response.IsTruncated == true);
+
+                if (found.Count > 0 || DateTimeOffset.UtcNow >= deadline)
+                    return found.OrderBy(f => f.Number).ToList();
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Reads one object whole, with its encryption as S3 reports it.</summary>
+        public async Task<(byte[] Data, OutputObjectInfo Info)> ReadAsync(OutputObjectInfo info, CancellationToken cancellationToken)
+        {
+            using var response = await _s3.GetObjectAsync(info.Bucket, info.Key, cancellationToken).ConfigureAwait(false);
+            using var buffer = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+            var encryption = response.ServerSideEncryptionMethod?.Value;
+            var withEncryption = new OutputObjectInfo(info.Bucket, info.Key, info.Number, buffer.Length, encryption,
+                response.ServerSideEncryptionKeyManagementServiceKeyId);
+            return (buffer.ToArray(), withEncryption);
+        }
+
+        /// <summary>The pages as the document model consumes them, read one at a time in numeric order.</summary>
+        public IEnumerable<RawOutputPage> ReadPages(IReadOnlyList<OutputObjectInfo> objects, Action<OutputObjectInfo>? onRead, CancellationToken cancellationToken)
+        {
+            foreach (var o in objects)
+            {
+                // Sync-over-async in one place: see ApiOutputSource.
+                var (data, info) = ReadAsync(o, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
+                onRead?.Invoke(info);
+                yield return new RawOutputPage(info.Uri, data);
+            }
+        }
+    }
+}

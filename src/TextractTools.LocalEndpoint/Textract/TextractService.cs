@@ -1,0 +1,147 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using TextractTools.LocalEndpoint.Hosting;
+using TextractTools.LocalEndpoint.Kms;
+using TextractTools.LocalEndpoint.Replay;
+using TextractTools.LocalEndpoint.Storage;
+
+namespace TextractTools.LocalEndpoint.Textract
+{
+    /// <summary>
+    /// Amazon Textract's asynchronous document API (X-Amz-Target "Textract.*"): StartDocumentAnalysis,
+    /// StartDocumentTextDetection, GetDocumentAnalysis, GetDocumentTextDetection. Jobs read their document from the
+    /// endpoint's S3 storage, stay IN_PROGRESS for <see cref="EndpointOptions.JobDuration"/> and then answer what
+    /// the <see cref="ReplayLibrary"/> holds for the document.
+    /// <para>
+    /// Start checks, in the service's order: the request's members (InvalidParameterException), the
+    /// ClientRequestToken (same parameters: the same JobId; other parameters: IdempotentParameterMismatchException),
+    /// KMSKeyId (unknown or disabled: InvalidKMSKeyException), the input object (InvalidS3ObjectException), its
+    /// format by magic bytes (UnsupportedDocumentException) and size (DocumentTooLargeException), and the output
+    /// bucket: the service writes its .s3_access_check at Start, so a missing output bucket fails the Start with
+    /// InvalidS3ObjectException (the exact code the service gives then is unverified).
+    /// </para>
+    /// </summary>
+    public sealed class TextractService : IJsonService
+    {
+        private readonly EndpointOptions _options;
+        private readonly ObjectStore _storage;
+        private readonly KeyStore _keys;
+        private readonly TimeProvider _time;
+        private readonly JobRegistry _jobs = new();
+        private readonly OutputWriter _output;
+        private readonly JobFinisher _finisher;
+
+        public TextractService(EndpointOptions options, ObjectStore storage, KeyStore keys, ReplayLibrary library, TimeProvider? time = null)
+        {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            _storage = storage ?? throw new ArgumentNullException(nameof(storage));
+            _keys = keys ?? throw new ArgumentNullException(nameof(keys));
+            _time = time ?? TimeProvider.System;
+            _output = new OutputWriter(storage);
+            _finisher = new JobFinisher(library ?? throw new ArgumentNullException(nameof(library)), _output);
+        }
+
+        public string TargetPrefix => "Textract";
+
+        public Task<JsonServiceResponse> HandleAsync(string operation, byte[] body, CallContext context, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var json = operation switch
+                {
+                    "StartDocumentAnalysis" => Start(StartRequestReader.Read(JobKind.Analysis, body), context),
+                    "StartDocumentTextDetection" => Start(StartRequestReader.Read(JobKind.TextDetection, body), context),
+                    "GetDocumentAnalysis" => Get(JobKind.Analysis, GetRequest.Read(body)),
+                    "GetDocumentTextDetection" => Get(JobKind.TextDetection, GetRequest.Read(body)),
+                    _ => throw TextractException.UnknownOperation(operation),
+                };
+                return Task.FromResult(JsonServiceResponse.Ok(json));
+            }
+            catch (TextractException e)
+            {
+                return Task.FromResult(JsonServiceResponse.Error(e.StatusCode, e.Code, e.Message));
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                return Task.FromResult(JsonServiceResponse.Error(500, "InternalServerError", "The local endpoint failed: " + e.Message));
+            }
+        }
+
+        /// <summary>The job with this id (for checks by other parts of the endpoint, e.g. policies), or null.</summary>
+        internal TextractJob? FindJob(string jobId) => _jobs.Find(jobId, _time.GetUtcNow());
+
+        private string Start(StartRequest request, CallContext context)
+        {
+            var now = _time.GetUtcNow();
+            if (_jobs.FindByToken(request, now) is { } earlier) return JobIdAnswer(earlier.JobId);
+
+            string? keyArn = null;
+            if (request.KmsKeyId is { } keyId)
+            {
+                if (!_keys.TryResolve(keyId, out var key) || !key.Enabled) throw TextractException.InvalidKmsKey(keyId);
+                keyArn = key.Arn;
+            }
+
+            // S3 object versions are not kept by the endpoint's storage: a Version member is accepted and ignored.
+            if (!_storage.TryGetObject(request.Bucket, request.Name, out var input)) throw TextractException.InvalidS3Object();
+            var format = DocumentFormats.Detect(input.Data) ?? throw TextractException.UnsupportedDocument();
+            DocumentFormats.CheckSize(format, input.Data.LongLength);
+
+            var jobId = JobRegistry.NewJobId();
+            string? prefix = null;
+            if (request.OutputBucket is { } outputBucket)
+            {
+                prefix = OutputWriter.ResolvePrefix(request.OutputPrefix);
+                if (!_output.TryWriteAccessCheck(outputBucket, prefix, jobId, keyArn)) throw TextractException.InvalidOutputBucket(outputBucket);
+            }
+
+            var job = new TextractJob(jobId, request, input.Data, format, keyArn, prefix, context.AccessKeyId, now, now + _options.JobDuration);
+            var registered = _jobs.Register(job, now);
+            if (ReferenceEquals(registered, job)) ScheduleCompletion(job);
+            return JobIdAnswer(registered.JobId);
+        }
+
+        private string Get(JobKind kind, GetRequest request)
+        {
+            var now = _time.GetUtcNow();
+            var job = _jobs.Find(request.JobId, now);
+            // A job read through the other operation's Get is unknown to that operation, as in the service.
+            if (job is null || job.Kind != kind) throw TextractException.InvalidJobId();
+
+            var result = job.CompleteIfDue(now, _finisher.Finish);
+            if (result is null) return GetAnswerWriter.InProgress();
+            if (!result.Succeeded) return GetAnswerWriter.Failed(kind, result.StatusMessage!);
+
+            var first = request.NextToken is null ? 0 : NextTokenCodec.Decode(request.NextToken, job.JobId, result.Blocks.Count);
+            return GetAnswerWriter.Page(job, result, first, request.MaxResults, explicitNulls: false);
+        }
+
+        /// <summary>
+        /// Finishes the job when its time is up even if nobody polls, so its OutputConfig objects appear as they
+        /// would. Polling also finishes a due job, so the timer is a convenience, never the only path.
+        /// </summary>
+        private void ScheduleCompletion(TextractJob job)
+        {
+            var due = job.CompletesAt - _time.GetUtcNow();
+            job.CompletionTimer = _time.CreateTimer(_ => OnCompletionTimer(job), null,
+                due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+
+        private void OnCompletionTimer(TextractJob job)
+        {
+            var now = _time.GetUtcNow();
+            if (job.CompleteIfDue(now, _finisher.Finish) is null)
+            {
+                // A timer may fire a little before the clock it is compared with says the time is up: try again then.
+                job.CompletionTimer?.Change(job.CompletesAt - now, Timeout.InfiniteTimeSpan);
+                return;
+            }
+            job.CompletionTimer?.Dispose();
+        }
+
+        private static string JobIdAnswer(string jobId) =>
+            System.Text.Json.JsonSerializer.Serialize(new System.Collections.Generic.Dictionary<string, string> { ["JobId"] = jobId });
+    }
+}

@@ -1,0 +1,270 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using TextractTools.Engine.Api;
+using TextractTools.Engine.Jobs;
+
+namespace TextractTools.Commands
+{
+    /// <summary>
+    /// Starts Textract text detection (no -Feature) or document analysis (-Feature ...) on documents in S3. Accepts
+    /// s3:// strings and AWS.Tools S3 objects (BucketName, Key) from the pipeline and returns one TextractJob each.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Start, "TextractAnalysis", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        DefaultParameterSetName = S3UriSet)]
+    [OutputType(typeof(TextractJob))]
+    public sealed class StartTextractAnalysisCommand : TextractCmdletBase
+    {
+        private const string S3UriSet = "S3Uri";
+        private const string BucketKeySet = "BucketKey";
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>s3://bucket/key of the document.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = S3UriSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uri")]
+        public string[] S3Uri { get; set; } = Array.Empty<string>();
+
+        [Parameter(Mandatory = true, ParameterSetName = BucketKeySet, ValueFromPipelineByPropertyName = true)]
+        [Alias("BucketName")]
+        public string Bucket { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = BucketKeySet, ValueFromPipelineByPropertyName = true)]
+        public string Key { get; set; } = "";
+
+        [Parameter(ParameterSetName = BucketKeySet, ValueFromPipelineByPropertyName = true)]
+        [Alias("VersionId")]
+        public string? Version { get; set; }
+
+        /// <summary>Local documents (wildcards allowed), uploaded to -UploadUri before the job starts.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+        [SupportsWildcards]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>Local documents, taken literally; FileInfo objects from Get-ChildItem bind here.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        /// <summary>s3://bucket/prefix/ where local documents are uploaded (under a name derived from their content).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        public string UploadUri { get; set; } = "";
+
+        /// <summary>The ETag AWS.Tools' S3Object carries; folded into the derived ClientRequestToken.</summary>
+        [Parameter(ParameterSetName = BucketKeySet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public string? ETag { get; set; }
+
+        [Parameter]
+        [ValidateSet("Tables", "Forms", "Queries", "Signatures", "Layout", IgnoreCase = true)]
+        public string[] Feature { get; set; } = Array.Empty<string>();
+
+        /// <summary>Query texts, or hashtables with Text, Alias and Pages.</summary>
+        [Parameter]
+        public object[] Query { get; set; } = Array.Empty<object>();
+
+        /// <summary>Hashtables with AdapterId, Version and Pages.</summary>
+        [Parameter]
+        public Hashtable[] Adapter { get; set; } = Array.Empty<Hashtable>();
+
+        [Parameter]
+        public string? OutputBucket { get; set; }
+
+        [Parameter]
+        public string? OutputPrefix { get; set; }
+
+        /// <summary>s3://bucket/prefix: the output bucket and prefix in one.</summary>
+        [Parameter]
+        public string? OutputUri { get; set; }
+
+        /// <summary>Key id, key ARN, alias name (alias/x) or alias ARN of the KMS key that encrypts the output.</summary>
+        [Parameter]
+        public string? KmsKeyId { get; set; }
+
+        [Parameter]
+        public string? JobTag { get; set; }
+
+        [Parameter]
+        public string? ClientRequestToken { get; set; }
+
+        [Parameter]
+        public string? NotificationTopicArn { get; set; }
+
+        [Parameter]
+        public string? NotificationRoleArn { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var document in DocumentsOfThisRecord())
+            {
+                if (Stopping.IsCancellationRequested) return;
+                StartOne(document);
+            }
+        }
+
+        private IEnumerable<S3ObjectLocation> DocumentsOfThisRecord()
+        {
+            if (ParameterSetName == PathSet || ParameterSetName == LiteralPathSet)
+            {
+                foreach (var location in UploadLocalDocuments()) yield return location;
+                yield break;
+            }
+            if (ParameterSetName == BucketKeySet)
+            {
+                yield return new S3ObjectLocation(Bucket, Key, string.IsNullOrEmpty(Version) ? null : Version);
+                yield break;
+            }
+            foreach (var uri in S3Uri)
+            {
+                S3ObjectLocation? location = null;
+                try
+                {
+                    var parsed = Engine.Jobs.S3Uri.Parse(uri, nameof(S3Uri));
+                    if (parsed.Key.Length == 0 || parsed.Key.EndsWith("/", StringComparison.Ordinal))
+                        throw new ArgumentException($"-S3Uri '{uri}' names a bucket or folder, not a document: add the object key.", nameof(S3Uri));
+                    location = new S3ObjectLocation(parsed.Bucket, parsed.Key);
+                }
+                catch (ArgumentException e)
+                {
+                    ReportError(e, uri);
+                }
+                if (location != null) yield return location;
+            }
+        }
+
+        /// <summary>Resolves -Path/-LiteralPath to files and uploads each (once per content) to -UploadUri.</summary>
+        private IEnumerable<S3ObjectLocation> UploadLocalDocuments()
+        {
+            Engine.Jobs.S3Uri uploadLocation;
+            try
+            {
+                uploadLocation = Engine.Jobs.S3Uri.Parse(UploadUri, nameof(UploadUri));
+            }
+            catch (ArgumentException e)
+            {
+                ReportError(e, UploadUri);
+                yield break;
+            }
+            foreach (var file in LocalFiles.Resolve(this, ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet))
+            {
+                if (!ShouldProcess(file, $"Upload to {uploadLocation} and start Textract")) continue;
+                S3ObjectLocation? uploaded = null;
+                try
+                {
+                    var session = GetSession();
+                    var uploader = new DocumentUploader(session.S3);
+                    var result = RunAsync(ct => uploader.UploadAsync(file, uploadLocation, string.IsNullOrEmpty(KmsKeyId) ? null : KmsKeyId, ct));
+                    WriteVerbose(result.Uploaded ? $"Uploaded {file} to {result.Location}" : $"{file} is already at {result.Location}; not uploaded again");
+                    uploaded = result.Location;
+                }
+                catch (Exception e) when (!(e is PipelineStoppedException))
+                {
+                    if (!ReportError(e, file)) yield break;
+                }
+                if (uploaded != null) yield return uploaded;
+            }
+        }
+
+        private void StartOne(S3ObjectLocation document)
+        {
+            StartJobRequest request;
+            try
+            {
+                request = JobStarter.BuildRequest(BuildSpec(document));
+            }
+            catch (ArgumentException e)
+            {
+                ReportError(e, document.ToString());
+                return;
+            }
+
+            var what = request.FeatureTypes.Count == 0 ? "text detection" : "analysis (" + string.Join(", ", request.FeatureTypes) + ")";
+            if (!ShouldProcess(document.ToString(), "Start Textract " + what)) return;
+
+            try
+            {
+                var session = GetSession();
+                var job = RunAsync(ct => new JobStarter(session.Textract).StartAsync(request, session.Region, session.EndpointUrl, ct));
+                WriteVerbose($"Started job {job.JobId} for {document}");
+                SessionJobHistory.Remember(job);
+                WriteObject(job);
+            }
+            catch (Exception e) when (!(e is PipelineStoppedException))
+            {
+                if (!ReportError(e, document.ToString())) return;
+            }
+        }
+
+        private StartJobSpec BuildSpec(S3ObjectLocation document)
+        {
+            var spec = new StartJobSpec
+            {
+                Document = document,
+                DocumentETag = ParameterSetName == BucketKeySet ? ETag : null,
+                Features = Feature,
+                Queries = Query.Select(ToQuery).ToList(),
+                Adapters = Adapter.Select(ToAdapter).ToList(),
+                OutputBucket = OutputBucket,
+                OutputPrefix = OutputPrefix,
+                KmsKeyId = string.IsNullOrEmpty(KmsKeyId) ? null : KmsKeyId,
+                JobTag = JobTag,
+                ClientRequestToken = ClientRequestToken,
+                NotificationTopicArn = NotificationTopicArn,
+                NotificationRoleArn = NotificationRoleArn,
+            };
+            if (OutputUri != null)
+            {
+                if (OutputBucket != null || OutputPrefix != null)
+                    throw new ArgumentException("-OutputUri and -OutputBucket/-OutputPrefix say the same thing: give one or the other.", nameof(OutputUri));
+                var output = Engine.Jobs.S3Uri.Parse(OutputUri, nameof(OutputUri));
+                spec.OutputBucket = output.Bucket;
+                spec.OutputPrefix = output.Key.TrimEnd('/').Length == 0 ? null : output.Key.TrimEnd('/');
+            }
+            return spec;
+        }
+
+        private static QuerySpec ToQuery(object value)
+        {
+            var item = value is PSObject pso ? pso.BaseObject : value;
+            if (item is string text) return new QuerySpec(text);
+            if (item is IDictionary table)
+            {
+                var q = new QuerySpec(
+                    GetString(table, "Text") ?? throw new ArgumentException("-Query: a query hashtable needs a Text entry.", "Query"),
+                    GetString(table, "Alias"),
+                    GetStrings(table, "Pages"));
+                return q;
+            }
+            throw new ArgumentException($"-Query: '{item}' is neither a query text nor a hashtable with Text, Alias and Pages.", "Query");
+        }
+
+        private static AdapterSpec ToAdapter(Hashtable table) =>
+            new AdapterSpec(
+                GetString(table, "AdapterId") ?? throw new ArgumentException("-Adapter: each adapter needs an AdapterId.", "Adapter"),
+                GetString(table, "Version") ?? throw new ArgumentException("-Adapter: each adapter needs a Version.", "Adapter"),
+                GetStrings(table, "Pages"));
+
+        private static string? GetString(IDictionary table, string name)
+        {
+            foreach (DictionaryEntry e in table)
+                if (string.Equals(e.Key?.ToString(), name, StringComparison.OrdinalIgnoreCase))
+                    return (e.Value is PSObject p ? p.BaseObject : e.Value)?.ToString();
+            return null;
+        }
+
+        private static IReadOnlyList<string> GetStrings(IDictionary table, string name)
+        {
+            foreach (DictionaryEntry e in table)
+            {
+                if (!string.Equals(e.Key?.ToString(), name, StringComparison.OrdinalIgnoreCase)) continue;
+                var v = e.Value is PSObject p ? p.BaseObject : e.Value;
+                if (v is string s) return new[] { s };
+                if (v is IEnumerable many) return many.Cast<object>().Select(o => o?.ToString() ?? "").ToList();
+                return v is null ? Array.Empty<string>() : new[] { v.ToString()! };
+            }
+            return Array.Empty<string>();
+        }
+    }
+}

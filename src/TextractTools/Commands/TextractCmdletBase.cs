@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TextractTools.Engine.Session;
+
+namespace TextractTools.Commands
+{
+    /// <summary>
+    /// What every cmdlet that calls AWS shares: the AWS.Tools-style credential, region and endpoint parameters, one
+    /// <see cref="AwsSession"/> per distinct region/endpoint, a cancellation token that Ctrl+C (StopProcessing)
+    /// cancels, and the bridge that runs engine work off the pipeline thread.
+    /// </summary>
+    public abstract class TextractCmdletBase : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly Dictionary<string, AwsSession> _sessions = new Dictionary<string, AwsSession>(StringComparer.Ordinal);
+        private AsyncPipelineBridge? _bridge;
+
+        [Parameter]
+        public string? AccessKey { get; set; }
+
+        [Parameter]
+        public string? SecretKey { get; set; }
+
+        [Parameter]
+        public string? SessionToken { get; set; }
+
+        [Parameter]
+        [Alias("StoredCredentials")]
+        public string? ProfileName { get; set; }
+
+        [Parameter]
+        [Alias("AWSProfilesLocation", "ProfilesLocation")]
+        public string? ProfileLocation { get; set; }
+
+        /// <summary>Access key as user name, secret key as password.</summary>
+        [Parameter]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter]
+        public string? Region { get; set; }
+
+        /// <summary>Another endpoint than AWS's, e.g. the local endpoint (http://127.0.0.1:PORT/).</summary>
+        [Parameter]
+        [Alias("EndpointUri")]
+        public string? EndpointUrl { get; set; }
+
+        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+        protected CancellationToken Stopping => _stopping.Token;
+
+        internal AsyncPipelineBridge Bridge => _bridge ??= new AsyncPipelineBridge();
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        public void Dispose()
+        {
+            foreach (var s in _sessions.Values) s.Dispose();
+            _sessions.Clear();
+            _stopping.Dispose();
+        }
+
+        /// <summary>
+        /// The session for the cmdlet's own parameters, or for a job's region/endpoint when the cmdlet was not told
+        /// otherwise. Resolved once per distinct (region, endpoint) in this cmdlet invocation.
+        /// </summary>
+        internal AwsSession GetSession(string? jobRegion = null, string? jobEndpoint = null)
+        {
+            var region = Region ?? jobRegion;
+            var endpoint = EndpointUrl ?? jobEndpoint;
+            var cacheKey = (region ?? "") + "|" + (endpoint ?? "");
+            if (_sessions.TryGetValue(cacheKey, out var cached)) return cached;
+
+            var settings = new AwsConnectionSettings
+            {
+                AccessKey = Credential?.UserName ?? AccessKey,
+                SecretKey = Credential != null ? Credential.GetNetworkCredential().Password : SecretKey,
+                SessionToken = SessionToken,
+                ProfileName = ProfileName,
+                ProfileLocation = ProfileLocation,
+                Region = region,
+                EndpointUrl = endpoint,
+            };
+            AwsToolsShellDefaults.Apply(SessionState, settings);
+            var session = AwsSession.Resolve(settings);
+            WriteDebug($"AWS credentials from {session.CredentialSource}; region {session.Region} from {session.RegionSource}" +
+                       (session.EndpointUrl is null ? "" : $"; endpoint {session.EndpointUrl}"));
+            _sessions[cacheKey] = session;
+            return session;
+        }
+
+        /// <summary>Runs async engine work, keeping Write* on the pipeline thread; Ctrl+C cancels it.</summary>
+        internal T RunAsync<T>(Func<CancellationToken, Task<T>> work) => Bridge.Run(() => work(Stopping));
+
+        internal void RunAsync(Func<CancellationToken, Task> work) => Bridge.Run(() => work(Stopping));
+
+        /// <summary>Writes through the bridge: safe from engine callbacks on any thread.</summary>
+        internal void PostVerbose(string message) => Bridge.Post(() => WriteVerbose(message));
+
+        /// <summary>
+        /// Reports a failure for one input as a non-terminating error with a category, the target and what to do,
+        /// and lets the pipeline go on with the next input. Returns false when the cmdlet is stopping.
+        /// </summary>
+        internal bool ReportError(Exception exception, object? target)
+        {
+            if (Stopping.IsCancellationRequested && exception is OperationCanceledException) return false;
+            WriteError(ErrorRecords.From(exception, target));
+            return true;
+        }
+    }
+}

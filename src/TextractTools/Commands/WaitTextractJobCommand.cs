@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using TextractTools.Engine.Jobs;
+
+namespace TextractTools.Commands
+{
+    /// <summary>
+    /// Waits for Textract jobs: polls each with capped exponential backoff and jitter, shows progress, emits each job
+    /// as it finishes (or all at the end with -All). FAILED jobs become error records with the service's message;
+    /// PARTIAL_SUCCESS jobs are output with a warning naming the failed pages.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Wait, "TextractJob", DefaultParameterSetName = JobSet)]
+    [OutputType(typeof(TextractJob))]
+    public sealed class WaitTextractJobCommand : TextractCmdletBase
+    {
+        private const string JobSet = "Job";
+        private const string JobIdSet = "JobId";
+        private readonly List<TextractJob> _jobs = new List<TextractJob>();
+        private readonly List<string> _jobIds = new List<string>();
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = JobSet, ValueFromPipeline = true)]
+        public TextractJob[] Job { get; set; } = Array.Empty<TextractJob>();
+
+        [Parameter(Mandatory = true, ParameterSetName = JobIdSet, ValueFromPipelineByPropertyName = true)]
+        public string[] JobId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Give up after this many seconds (the jobs keep running in Textract). 0: wait without limit.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int TimeoutSec { get; set; }
+
+        /// <summary>Emit the jobs together once all have finished, instead of each as it finishes.</summary>
+        [Parameter]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>The first wait between polls of a job, in seconds; it doubles up to -MaxPollIntervalSec.</summary>
+        [Parameter]
+        [ValidateRange(0.05, 3600)]
+        public double PollIntervalSec { get; set; } = 1;
+
+        [Parameter]
+        [ValidateRange(0.05, 3600)]
+        public double MaxPollIntervalSec { get; set; } = 30;
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == JobSet) _jobs.AddRange(Job.Where(j => j != null));
+            else _jobIds.AddRange(JobId);
+        }
+
+        protected override void EndProcessing()
+        {
+            foreach (var id in _jobIds)
+            {
+                try
+                {
+                    _jobs.Add(RunAsync(ct => JobInput.ResolveAsync(id, this, ct)));
+                }
+                catch (Exception e) when (!(e is PipelineStoppedException))
+                {
+                    if (!ReportError(e, id)) return;
+                }
+            }
+            if (_jobs.Count == 0) return;
+
+            var schedule = new PollSchedule(TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(Math.Max(PollIntervalSec, MaxPollIntervalSec)));
+            var waiter = new JobWaiter(job => GetSession(job.Region, job.EndpointUrl).Textract, schedule);
+            var timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null;
+            var finishedJobs = new List<TextractJob>();
+            var progress = new ProgressRecord(1, "Waiting for Textract jobs", "Starting");
+            IReadOnlyList<TextractJob> stillRunning;
+            try
+            {
+                stillRunning = RunAsync(ct => waiter.WaitAsync(_jobs, timeout,
+                    job => Bridge.Post(() => { if (All) finishedJobs.Add(job); else Emit(job); }),
+                    p => Bridge.Post(() => ShowProgress(progress, p)),
+                    ct));
+            }
+            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (!(e is PipelineStoppedException))
+            {
+                ReportError(e, null);
+                return;
+            }
+            finally
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+            }
+            WriteVerbose($"{waiter.PollCount} status calls for {_jobs.Count} job(s).");
+            foreach (var job in finishedJobs) Emit(job);
+            foreach (var job in stillRunning) ReportTimeout(job);
+        }
+
+        private void ShowProgress(ProgressRecord progress, WaitProgress p)
+        {
+            progress.StatusDescription = $"{p.Finished} of {p.Total} finished, {p.Elapsed:hh\\:mm\\:ss} elapsed";
+            progress.PercentComplete = p.Total == 0 ? 100 : (int)(100.0 * p.Finished / p.Total);
+            progress.CurrentOperation = p.LastJobId is null ? null : "Finished " + p.LastJobId;
+            WriteProgress(progress);
+        }
+
+        private void Emit(TextractJob job)
+        {
+            switch (job.Status)
+            {
+                case "FAILED":
+                    var failure = new InvalidOperationException($"Textract job {job.JobId} for {job.Document} FAILED: {job.StatusMessage ?? "no message from the service"}");
+                    WriteError(ErrorRecords.Make(failure, "TextractJobFailed", ErrorCategory.InvalidResult, job,
+                        "Read the service's message: an unsupported or damaged document, or missing permissions on the input, output bucket or KMS key, are the usual causes."));
+                    break;
+                case "PARTIAL_SUCCESS":
+                    WriteWarning($"Textract job {job.JobId} for {job.Document} finished with PARTIAL_SUCCESS: {string.Join("; ", job.Warnings)}. The output lacks those pages.");
+                    WriteObject(job);
+                    break;
+                default:
+                    WriteObject(job);
+                    break;
+            }
+        }
+
+        private void ReportTimeout(TextractJob job)
+        {
+            var error = new TimeoutException($"Textract job {job.JobId} for {job.Document} is still running after {TimeoutSec} s. It keeps running in Textract.");
+            WriteError(ErrorRecords.Make(error, "TextractJobTimeout", ErrorCategory.OperationTimeout, job,
+                $"Resume later with: Wait-TextractJob -JobId {job.JobId}" + (job.Region.Length > 0 ? $" -Region {job.Region}" : "") +
+                " (or pipe the job object again)."));
+        }
+    }
+}
