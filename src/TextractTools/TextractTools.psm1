@@ -33,4 +33,5 @@ if ($addExportedCmdlet -and $ExecutionContext.SessionState.Module) {
         }
     }
 }
-Export-ModuleMember -Cmdlet $innerModule.ExportedCmdlets.Keys
+# A plain string array: Export-ModuleMember does not take the dictionary key collection itself.
+Export-ModuleMember -Cmdlet ([string[]]@($innerModule.ExportedCmdlets.Keys))

@@ -124,7 +124,8 @@ namespace TextractTools.Engine.Session
                     return "web identity token (environment variables)";
                 case GenericContainerCredentials _:
                     return "container credentials";
-                case DefaultInstanceProfileAWSCredentials _:
+                case var instance when instance.GetType().Name == "DefaultInstanceProfileAWSCredentials":
+                    // Internal in 4.1.0, so recognised by name.
                     return "EC2 instance profile";
                 default:
                     return "profile '" + DefaultAWSCredentialsIdentityResolver.GetProfileName() + "' (SDK default chain)";

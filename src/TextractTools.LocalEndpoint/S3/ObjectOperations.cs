@@ -106,7 +106,10 @@ namespace TextractTools.LocalEndpoint.S3
             var source = call.Request.Header("x-amz-copy-source")!;
             var q = source.IndexOf('?');
             if (q >= 0) source = source.Substring(0, q);
-            var from = S3Path.Parse("/" + source.TrimStart('/'));
+            // Decoded whole before splitting: clients may encode the '/' between bucket and key, and bucket names have none.
+            var decoded = UriEncoding.Decode(source).TrimStart('/');
+            var slash = decoded.IndexOf('/');
+            var from = new S3Path(slash < 0 ? decoded : decoded.Substring(0, slash), slash < 0 ? "" : decoded.Substring(slash + 1));
             if (from.Key.Length == 0) throw S3Error.InvalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey", "x-amz-copy-source", source);
             var original = Find(from);
             _encryption.RequireReadable(original);

@@ -124,7 +124,7 @@ namespace TextractTools.LocalEndpoint.Textract
         private static JsonElement WithQuery(JsonElement source, QueryRequest query)
         {
             var node = JsonNode.Parse(source.GetRawText())!.AsObject();
-            var buffer = new System.IO.MemoryStream();
+            using var buffer = new System.IO.MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer)) WriteQuery(writer, query);
             node["Query"] = JsonNode.Parse(buffer.ToArray());
             using var document = JsonDocument.Parse(node.ToJsonString());

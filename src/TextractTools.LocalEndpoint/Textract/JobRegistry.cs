@@ -59,6 +59,9 @@ namespace TextractTools.LocalEndpoint.Textract
             return job;
         }
 
+        /// <summary>Every job still held (for shutting down their timers).</summary>
+        public IReadOnlyList<TextractJob> Snapshot() => new List<TextractJob>(_jobs.Values);
+
         /// <summary>The job, or null when unknown or past retention.</summary>
         public TextractJob? Find(string jobId, DateTimeOffset now)
         {

@@ -22,7 +22,7 @@ namespace TextractTools.LocalEndpoint.Textract
     /// InvalidS3ObjectException (the exact code the service gives then is unverified).
     /// </para>
     /// </summary>
-    public sealed class TextractService : IJsonService
+    public sealed class TextractService : IJsonService, IDisposable
     {
         private readonly EndpointOptions _options;
         private readonly ObjectStore _storage;
@@ -39,14 +39,24 @@ namespace TextractTools.LocalEndpoint.Textract
             _keys = keys ?? throw new ArgumentNullException(nameof(keys));
             _time = time ?? TimeProvider.System;
             _output = new OutputWriter(storage);
-            _finisher = new JobFinisher(library ?? throw new ArgumentNullException(nameof(library)), _output);
+            Library = library ?? throw new ArgumentNullException(nameof(library));
+            _finisher = new JobFinisher(library, _output);
         }
 
         public string TargetPrefix => "Textract";
 
+        /// <summary>The recordings this service replays; tests and demos may add to it while the endpoint runs.</summary>
+        public ReplayLibrary Library { get; }
+
+        /// <summary>Stops the completion timers of unfinished jobs (the endpoint is shutting down).</summary>
+        public void Dispose()
+        {
+            foreach (var job in _jobs.Snapshot()) job.CompletionTimer?.Dispose();
+        }
+
         public Task<JsonServiceResponse> HandleAsync(string operation, byte[] body, CallContext context, CancellationToken cancellationToken)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<JsonServiceResponse>(cancellationToken);
             try
             {
                 var json = operation switch

@@ -16,8 +16,15 @@ namespace TextractTools.Commands
             switch (exception)
             {
                 case ArgumentException arg:
-                    return Make(arg, "InvalidArgument", ErrorCategory.InvalidArgument, target,
+                    var invalid = Make(arg, "InvalidArgument", ErrorCategory.InvalidArgument, target,
                         "Correct the value named in the message and run the command again.");
+                    // ArgumentException appends "(Parameter 'x')"; our messages name the parameter already.
+                    if (arg.ParamName != null)
+                        invalid.ErrorDetails = new ErrorDetails(arg.Message.Replace($" (Parameter '{arg.ParamName}')", ""))
+                        {
+                            RecommendedAction = invalid.ErrorDetails!.RecommendedAction,
+                        };
+                    return invalid;
                 case TextractServiceException service:
                     return Make(service, service.ErrorCode, CategoryOf(service.ErrorCode, service.StatusCode), target,
                         ActionFor(service.ErrorCode));

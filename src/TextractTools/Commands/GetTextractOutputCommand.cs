@@ -263,7 +263,7 @@ namespace TextractTools.Commands
         {
             foreach (var item in items)
             {
-                if (Stopping.IsCancellationRequested) return;
+                if (StopToken.IsCancellationRequested) return;
                 WriteObject(item);
             }
         }

@@ -99,7 +99,7 @@ namespace TextractTools.Commands
         {
             foreach (var document in DocumentsOfThisRecord())
             {
-                if (Stopping.IsCancellationRequested) return;
+                if (StopToken.IsCancellationRequested) return;
                 StartOne(document);
             }
         }

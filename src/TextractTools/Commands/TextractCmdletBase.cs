@@ -48,7 +48,7 @@ namespace TextractTools.Commands
         public string? EndpointUrl { get; set; }
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
-        protected CancellationToken Stopping => _stopping.Token;
+        protected CancellationToken StopToken => _stopping.Token;
 
         internal AsyncPipelineBridge Bridge => _bridge ??= new AsyncPipelineBridge();
 
@@ -91,9 +91,9 @@ namespace TextractTools.Commands
         }
 
         /// <summary>Runs async engine work, keeping Write* on the pipeline thread; Ctrl+C cancels it.</summary>
-        internal T RunAsync<T>(Func<CancellationToken, Task<T>> work) => Bridge.Run(() => work(Stopping));
+        internal T RunAsync<T>(Func<CancellationToken, Task<T>> work) => Bridge.Run(() => work(StopToken));
 
-        internal void RunAsync(Func<CancellationToken, Task> work) => Bridge.Run(() => work(Stopping));
+        internal void RunAsync(Func<CancellationToken, Task> work) => Bridge.Run(() => work(StopToken));
 
         /// <summary>Writes through the bridge: safe from engine callbacks on any thread.</summary>
         internal void PostVerbose(string message) => Bridge.Post(() => WriteVerbose(message));
@@ -104,7 +104,7 @@ namespace TextractTools.Commands
         /// </summary>
         internal bool ReportError(Exception exception, object? target)
         {
-            if (Stopping.IsCancellationRequested && exception is OperationCanceledException) return false;
+            if (StopToken.IsCancellationRequested && exception is OperationCanceledException) return false;
             WriteError(ErrorRecords.From(exception, target));
             return true;
         }

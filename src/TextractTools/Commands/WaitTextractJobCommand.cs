@@ -78,7 +78,7 @@ namespace TextractTools.Commands
                     p => Bridge.Post(() => ShowProgress(progress, p)),
                     ct));
             }
-            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 return;
             }

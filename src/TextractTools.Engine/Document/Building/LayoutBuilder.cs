@@ -50,6 +50,22 @@ namespace TextractTools.Engine.Document.Building
             return layout;
         }
 
+        /// <summary>Lines layout calls page header, footer or page number: they repeat on pages, around the content.</summary>
+        public HashSet<TextractLine> PageFurnitureLines()
+        {
+            var furniture = new HashSet<TextractLine>();
+            var lines = new List<TextractLine>();
+            foreach (int b in LayoutBlocks)
+            {
+                string type = _store[b].BlockType;
+                if (type != "LAYOUT_HEADER" && type != "LAYOUT_FOOTER" && type != "LAYOUT_PAGE_NUMBER") continue;
+                lines.Clear();
+                CollectLines(b, lines, new HashSet<int>());
+                furniture.UnionWith(lines);
+            }
+            return furniture;
+        }
+
         /// <summary>The lines under a layout block, nested layout blocks included, in their order.</summary>
         public void CollectLines(int layoutBlock, List<TextractLine> lines, HashSet<int> visited)
         {

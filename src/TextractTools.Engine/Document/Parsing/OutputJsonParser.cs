@@ -12,6 +12,8 @@ namespace TextractTools.Engine.Document.Parsing
     /// </summary>
     internal sealed class OutputJsonParser
     {
+        // Textract stops at 3,000 pages; a far larger number is damage, and would size per-page arrays absurdly.
+        private const int MaxPage = 100_000;
         private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
         private readonly BlockStore _store;
         private readonly bool _lenient;
@@ -182,6 +184,10 @@ namespace TextractTools.Engine.Document.Parsing
             int blockNumber = _store.Count + 1;
             if (block.BlockType == null) throw Error(ref reader, $"block {blockNumber} (starting at byte {blockStart}) has no BlockType", blockStart);
             if (string.IsNullOrEmpty(id)) throw Error(ref reader, $"{block.BlockType} block {blockNumber} (starting at byte {blockStart}) has no Id", blockStart);
+            if (block.Page < 1 || block.Page > MaxPage)
+            {
+                throw Error(ref reader, $"{block.BlockType} block {id} has Page {block.Page}, outside 1..{MaxPage}", blockStart);
+            }
             block.IdHandle = _store.Ids.HandleFor(id!);
             block.RelationshipCount = _store.RelationshipCount - block.RelationshipStart;
             int index = _store.AddBlock(block);

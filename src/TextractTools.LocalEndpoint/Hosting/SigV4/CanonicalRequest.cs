@@ -12,12 +12,13 @@ namespace TextractTools.LocalEndpoint.Hosting.SigV4
     public static class CanonicalRequest
     {
         /// <param name="s3Rules">S3 encodes the path once; every other service signs the path encoded a second time.</param>
-        public static string Build(IncomingRequest request, IReadOnlyList<string> signedHeaders, string payloadHash, bool s3Rules,
+        /// <param name="canonicalUri">One of <see cref="CanonicalUriCandidates"/>.</param>
+        public static string Build(IncomingRequest request, string canonicalUri, IReadOnlyList<string> signedHeaders, string payloadHash,
             bool excludeSignatureParameter)
         {
             var sb = new StringBuilder();
             sb.Append(request.Method).Append('\n');
-            sb.Append(CanonicalUri(request.RawPath, s3Rules)).Append('\n');
+            sb.Append(canonicalUri).Append('\n');
             sb.Append(CanonicalQuery(request.Query, excludeSignatureParameter)).Append('\n');
             foreach (var name in signedHeaders)
             {
@@ -30,14 +31,19 @@ namespace TextractTools.LocalEndpoint.Hosting.SigV4
         }
 
         /// <summary>
-        /// The path decoded and encoded again by the SigV4 rules, so that a client's harmless encoding choices
-        /// (e.g. "~" vs "%7E") do not break the comparison.
+        /// The canonical URIs a correct client may have signed. First the path decoded and encoded again by the SigV4
+        /// rules (what the AWS SDKs sign, whatever harmless choices the HTTP stack made, e.g. "~" vs "%7E"); then,
+        /// when different, the path exactly as sent, for clients that leave characters such as ':' unencoded in
+        /// S3 keys and sign them that way.
         /// </summary>
-        public static string CanonicalUri(string rawPath, bool s3Rules)
+        public static IReadOnlyList<string> CanonicalUriCandidates(string rawPath, bool s3Rules)
         {
-            var once = UriEncoding.Encode(UriEncoding.Decode(rawPath), keepSlash: true);
-            if (once.Length == 0) once = "/";
-            return s3Rules ? once : UriEncoding.Encode(once, keepSlash: true);
+            var normalized = UriEncoding.Encode(UriEncoding.Decode(rawPath), keepSlash: true);
+            if (normalized.Length == 0) normalized = "/";
+            var asSent = rawPath.Length == 0 ? "/" : rawPath;
+            var candidates = normalized == asSent ? new[] { normalized } : new[] { normalized, asSent };
+            // Services other than S3 sign the (already encoded) path encoded a second time.
+            return s3Rules ? candidates : candidates.Select(c => UriEncoding.Encode(c, keepSlash: true)).Distinct().ToArray();
         }
 
         public static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> query, bool excludeSignatureParameter)

@@ -15,6 +15,8 @@ namespace TextractTools.LocalEndpoint.Hosting.SigV4
         SignatureMismatch,
         /// <summary>A presigned URL used after X-Amz-Expires.</summary>
         Expired,
+        /// <summary>S3 header authentication without the x-amz-content-sha256 header it requires.</summary>
+        MissingPayloadHash,
     }
 
     /// <summary>The outcome of verifying one request; on success it carries what aws-chunked decoding needs to go on.</summary>
@@ -89,20 +91,25 @@ namespace TextractTools.LocalEndpoint.Hosting.SigV4
             var payloadHash = PayloadHash(request, auth, s3Rules);
             if (payloadHash is null)
             {
-                return SigV4Result.Fail(SigV4Failure.Malformed, "Missing required header for this request: x-amz-content-sha256", auth);
+                return SigV4Result.Fail(SigV4Failure.MissingPayloadHash, "Missing required header for this request: x-amz-content-sha256", auth);
             }
 
-            var canonical = CanonicalRequest.Build(request, auth.SignedHeaders, payloadHash, s3Rules, excludeSignatureParameter: auth.Presigned);
-            var stringToSign = CanonicalRequest.StringToSign(auth.AmzDate, auth.Scope.Scope, canonical);
             var key = SigV4Crypto.SigningKey(secret, auth.Scope.Date, auth.Scope.Region, auth.Scope.Service);
-            var expected = SigV4Crypto.HexSignature(key, stringToSign);
-            if (!SigV4Crypto.SignaturesEqual(expected, auth.Signature))
+            string? firstCanonical = null, firstStringToSign = null;
+            foreach (var canonicalUri in CanonicalRequest.CanonicalUriCandidates(request.RawPath, s3Rules))
             {
-                return SigV4Result.Fail(SigV4Failure.SignatureMismatch,
-                    "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
-                    auth, canonical, stringToSign);
+                var canonical = CanonicalRequest.Build(request, canonicalUri, auth.SignedHeaders, payloadHash, excludeSignatureParameter: auth.Presigned);
+                var stringToSign = CanonicalRequest.StringToSign(auth.AmzDate, auth.Scope.Scope, canonical);
+                if (SigV4Crypto.SignaturesEqual(SigV4Crypto.HexSignature(key, stringToSign), auth.Signature))
+                {
+                    return new SigV4Result { Authorization = auth, SigningKey = key, CanonicalRequest = canonical, StringToSign = stringToSign };
+                }
+                firstCanonical ??= canonical;
+                firstStringToSign ??= stringToSign;
             }
-            return new SigV4Result { Authorization = auth, SigningKey = key, CanonicalRequest = canonical, StringToSign = stringToSign };
+            return SigV4Result.Fail(SigV4Failure.SignatureMismatch,
+                "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+                auth, firstCanonical, firstStringToSign);
         }
 
         private static string? PayloadHash(IncomingRequest request, SigV4Authorization auth, bool s3Rules)

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TextractTools.Engine.Document.Parsing;
+
+namespace TextractTools.Engine.Document.Building
+{
+    /// <summary>
+    /// Turns a filled <see cref="BlockStore"/> into a <see cref="TextractDocument"/>: checks the answers and the
+    /// relationships, then lets one builder per kind of object do its part.
+    /// </summary>
+    internal static class DocumentBuilder
+    {
+        private const int MaxIdsNamed = 5;
+
+        public static TextractDocument Build(BlockStore store, DocumentReadOptions options)
+        {
+            AnswerSummary summary = AnswerSummary.Of(store.Answers);
+            var warnings = new List<TextractDocumentWarning>(summary.Warnings);
+            warnings.AddRange(store.Warnings);
+
+            List<KeyValuePair<int, string>> missing = store.Seal();
+            if (missing.Count > 0) ReportMissingBlocks(store, missing, options.Lenient, warnings);
+            ReportUnknownBlockTypes(store, warnings);
+
+            var parts = new DocumentParts
+            {
+                JobStatus = summary.JobStatus,
+                StatusMessage = summary.StatusMessage,
+                ModelVersion = summary.ModelVersion,
+            };
+            var content = new ContentText(store);
+            var lineBuilder = new LineBuilder(store);
+            var wordOfBlock = new TextractWord?[store.Count];
+            var lineOfBlock = new TextractLine?[store.Count];
+            parts.Words = lineBuilder.BuildWords(wordOfBlock);
+            parts.Lines = lineBuilder.BuildLines(wordOfBlock, lineOfBlock);
+            parts.KeyValues = new KeyValueBuilder(store, content).Build();
+            parts.Queries = new QueryBuilder(store).Build();
+            parts.Signatures = SignatureBuilder.Build(store);
+            var layoutBuilder = new LayoutBuilder(store, lineOfBlock);
+            parts.Layout = layoutBuilder.Build();
+            List<TextractTable> tables = new TableBuilder(store, content).Build();
+            parts.Tables = options.MergeContinuedTables
+                ? new TableMerger(parts.Lines, layoutBuilder.PageFurnitureLines()).Merge(tables)
+                : tables;
+
+            int pageCount = Math.Max(summary.PageCount ?? 0, PageBuilder.HighestPage(store));
+            parts.PageCount = pageCount;
+            var pageBuilder = new PageBuilder(store, new ReadingOrderText(layoutBuilder));
+            parts.Pages = pageBuilder.Build(pageCount, parts, layoutBuilder.LayoutBlocks);
+            List<int> pagesWithoutBlock = pageBuilder.PagesWithoutPageBlock(pageCount);
+            if (pagesWithoutBlock.Count > 0)
+            {
+                warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.MissingPages,
+                    $"The output describes {pageCount} page(s) but has no PAGE block for page(s) {string.Join(", ", pagesWithoutBlock)}: " +
+                    "part of the output may be missing.", pagesWithoutBlock));
+            }
+            parts.Text = string.Join(ReadingOrderText.ParagraphSeparator, parts.Pages.Select(p => p.Text).Where(t => t.Length > 0));
+            parts.Warnings = warnings;
+            parts.Blocks = new BlocksView(store);
+            return new TextractDocument(parts);
+        }
+
+        private static void ReportMissingBlocks(BlockStore store, List<KeyValuePair<int, string>> missing, bool lenient,
+            List<TextractDocumentWarning> warnings)
+        {
+            // One report per output page, naming a few of the dangling ids: enough to find them, short enough to read.
+            foreach (IGrouping<int, KeyValuePair<int, string>> bySource in missing.GroupBy(m => store[m.Key].SourceIndex))
+            {
+                string source = store.Sources[bySource.Key];
+                var named = bySource.Take(MaxIdsNamed)
+                    .Select(m => $"{store[m.Key].BlockType} {store.IdOf(m.Key)} (page {store[m.Key].Page}) -> {m.Value}");
+                int count = bySource.Count();
+                int[] pages = bySource.Select(m => store[m.Key].Page).Distinct().OrderBy(p => p).ToArray();
+                string message = $"{source}: {count} relationship(s) point to blocks that are in none of the output pages read: " +
+                                 string.Join("; ", named) + (count > MaxIdsNamed ? $"; and {count - MaxIdsNamed} more" : "") +
+                                 ". Is an output page missing?";
+                if (!lenient) throw new TextractOutputException(message, source);
+                warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.MissingBlock, message, pages, source));
+            }
+        }
+
+        private static void ReportUnknownBlockTypes(BlockStore store, List<TextractDocumentWarning> warnings)
+        {
+            foreach (string type in store.BlockTypesPresent)
+            {
+                if (BlockTypes.Known.Contains(type)) continue;
+                IReadOnlyList<int> blocks = store.OfType(type);
+                int[] pages = blocks.Select(b => store[b].Page).Distinct().ToArray();
+                warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.UnknownBlockType,
+                    $"{blocks.Count} block(s) of type {type}, which this version does not know (first: {store.IdOf(blocks[0])}), " +
+                    "are kept in Blocks only.", pages, store.Sources[store[blocks[0]].SourceIndex]));
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TextractTools.Engine.Output;
+
+namespace TextractTools.Engine.Document.Files
+{
+    /// <summary>
+    /// A folder holding a job's output as Textract writes it to S3: objects named 1, 2, ..., N (plus a zero-byte
+    /// .s3_access_check). Read in numeric order (10 after 9), one file at a time; other names are ignored; a gap in
+    /// the numbering is an error, because the result would silently miss pages.
+    /// </summary>
+    internal static class NumberedOutputFolder
+    {
+        public static IReadOnlyList<string> ListFiles(string folder)
+        {
+            if (!Directory.Exists(folder))
+            {
+                throw new TextractOutputException($"The folder {folder} does not exist.", folder);
+            }
+            var numbered = new List<KeyValuePair<long, string>>();
+            foreach (string path in Directory.EnumerateFiles(folder))
+            {
+                if (TryParseNumber(Path.GetFileName(path), out long number)) numbered.Add(new KeyValuePair<long, string>(number, path));
+            }
+            if (numbered.Count == 0)
+            {
+                throw new TextractOutputException(
+                    $"The folder {folder} holds no numbered output objects (1, 2, ...) as Textract writes them.", folder);
+            }
+            numbered.Sort((a, b) => a.Key.CompareTo(b.Key));
+            for (int i = 0; i < numbered.Count; i++)
+            {
+                if (numbered[i].Key != i + 1)
+                {
+                    throw new TextractOutputException(
+                        $"The folder {folder} lacks output object {i + 1} (found {string.Join(", ", numbered.Take(10).Select(n => n.Key))}" +
+                        $"{(numbered.Count > 10 ? ", ..." : "")}): the output would be incomplete.", folder);
+                }
+            }
+            return numbered.Select(n => n.Value).ToArray();
+        }
+
+        public static IEnumerable<RawOutputPage> ReadPages(string folder)
+        {
+            foreach (string path in ListFiles(folder)) yield return ReadFile(path);
+        }
+
+        public static RawOutputPage ReadFile(string path)
+        {
+            try
+            {
+                return new RawOutputPage(path, File.ReadAllBytes(path));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new TextractOutputException($"Cannot read {path}: {e.Message}", path, e);
+            }
+        }
+
+        /// <summary>Only all-digit names count: "1", "10"; not ".s3_access_check", "1.json" or "-1".</summary>
+        private static bool TryParseNumber(string name, out long number)
+        {
+            number = 0;
+            if (name.Length == 0 || name.Length > 18) return false;
+            foreach (char c in name)
+            {
+                if (c < '0' || c > '9') return false;
+                number = number * 10 + (c - '0');
+            }
+            return number > 0;
+        }
+    }
+}

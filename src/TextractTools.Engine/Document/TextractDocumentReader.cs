@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using TextractTools.Engine.Document.Building;
+using TextractTools.Engine.Document.Files;
+using TextractTools.Engine.Document.Parsing;
+using TextractTools.Engine.Output;
+
+namespace TextractTools.Engine.Document
+{
+    /// <summary>
+    /// Reads Textract output (text detection or document analysis) into a <see cref="TextractDocument"/>. Pages are
+    /// parsed one at a time as the sequence yields them, so the caller may stream them from the API or S3.
+    /// </summary>
+    public static class TextractDocumentReader
+    {
+        /// <summary>
+        /// Reads every output page of one job (or one synchronous answer) into a document.
+        /// </summary>
+        /// <exception cref="TextractOutputException">
+        /// Malformed or truncated JSON, a FAILED or unfinished job, expense output, or (unless
+        /// <see cref="DocumentReadOptions.Lenient"/>) a relationship to a block none of the pages hold.
+        /// </exception>
+        public static TextractDocument Read(IEnumerable<RawOutputPage> pages, DocumentReadOptions? options = null)
+        {
+            if (pages == null) throw new ArgumentNullException(nameof(pages));
+            options ??= new DocumentReadOptions();
+            var store = new BlockStore();
+            var parser = new OutputJsonParser(store, options.Lenient);
+            foreach (RawOutputPage page in pages)
+            {
+                if (page == null) throw new ArgumentException("The sequence of output pages holds a null page.", nameof(pages));
+                parser.Parse(page);
+            }
+            if (store.Answers.Count == 0) throw new TextractOutputException("No output pages were given to read.");
+            return DocumentBuilder.Build(store, options);
+        }
+
+        /// <summary>Reads a saved answer, or a saved JSON array of answers.</summary>
+        public static TextractDocument ReadFile(string path, DocumentReadOptions? options = null) =>
+            Read(new[] { NumberedOutputFolder.ReadFile(path) }, options);
+
+        /// <summary>
+        /// Reads a folder of numbered output objects as Textract writes them to S3 (1, 2, ..., 10 in numeric order;
+        /// .s3_access_check and other names skipped).
+        /// </summary>
+        public static TextractDocument ReadFolder(string path, DocumentReadOptions? options = null) =>
+            Read(NumberedOutputFolder.ReadPages(path), options);
+
+        /// <summary>The pages of such a folder, in order, read one at a time (for callers that stream them elsewhere).</summary>
+        public static IEnumerable<RawOutputPage> EnumerateFolder(string path) => NumberedOutputFolder.ReadPages(path);
+    }
+}

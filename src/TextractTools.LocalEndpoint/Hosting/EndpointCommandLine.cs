@@ -1,0 +1,93 @@
+using System;
+using System.Globalization;
+
+namespace TextractTools.LocalEndpoint.Hosting
+{
+    /// <summary>
+    /// The parsed command line. Parsing lives here alone so that new options (or subcommands such as
+    /// "write-sample &lt;dir&gt;") are added in one small place.
+    /// </summary>
+    public sealed class EndpointCommandLine
+    {
+        public const string Usage =
+@"Usage: TextractTools.LocalEndpoint [options]
+
+Runs S3, KMS and Textract emulations on http://127.0.0.1:PORT/ for offline use of TextractTools.
+Prints 'Listening on http://127.0.0.1:PORT/' once ready, then runs until stdin closes, a line 'stop'
+is read from stdin, or Ctrl+C / SIGTERM.
+
+Options:
+  --port N              Port to listen on (default 0: a free port)
+  --region R            Region of the emulated services (default us-east-1)
+  --access-key A        Access key id accepted for SigV4 (with --secret-key; replaces the default pair)
+  --secret-key S        Secret key of --access-key
+  --job-seconds N       Seconds a Textract job stays IN_PROGRESS (default 2)
+  --replay DIR          Folder of recorded documents/responses to replay (repeatable)
+  --ignore-stdin        Do not watch stdin (run in the background until a signal)
+  --help                Show this text";
+
+        public EndpointOptions Options { get; } = new();
+        public bool ShowHelp { get; private set; }
+        public bool IgnoreStdin { get; private set; }
+
+        /// <summary>Set when the arguments are invalid; the text says what is wrong.</summary>
+        public string? Error { get; private set; }
+
+        public static EndpointCommandLine Parse(string[] args)
+        {
+            var result = new EndpointCommandLine();
+            string? accessKey = null, secretKey = null;
+            for (var i = 0; i < args.Length && result.Error is null; i++)
+            {
+                var arg = args[i];
+                switch (arg)
+                {
+                    case "--help": case "-h": case "-?": result.ShowHelp = true; break;
+                    case "--ignore-stdin": result.IgnoreStdin = true; break;
+                    case "--port": result.Options.Port = result.Int(args, ref i, 0, 65535); break;
+                    case "--region": result.Options.Region = result.Value(args, ref i) ?? result.Options.Region; break;
+                    case "--access-key": accessKey = result.Value(args, ref i); break;
+                    case "--secret-key": secretKey = result.Value(args, ref i); break;
+                    case "--job-seconds": result.Options.JobDuration = TimeSpan.FromSeconds(result.Int(args, ref i, 0, 86400)); break;
+                    case "--replay":
+                        var folder = result.Value(args, ref i);
+                        if (folder is not null) result.Options.ReplayFolders.Add(folder);
+                        break;
+                    default: result.Error = $"Unknown argument '{arg}'. Use --help for the list of options."; break;
+                }
+            }
+            if (result.Error is null && (accessKey is null) != (secretKey is null))
+            {
+                result.Error = "--access-key and --secret-key must be given together.";
+            }
+            else if (accessKey is not null)
+            {
+                result.Options.Credentials.Clear();
+                result.Options.Credentials[accessKey] = secretKey!;
+            }
+            return result;
+        }
+
+        private string? Value(string[] args, ref int i)
+        {
+            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                Error = $"{args[i]} needs a value.";
+                return null;
+            }
+            return args[++i];
+        }
+
+        private int Int(string[] args, ref int i, int min, int max)
+        {
+            var name = args[i];
+            var text = Value(args, ref i);
+            if (text is null) return 0;
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            {
+                Error = $"{name} must be a whole number from {min} to {max}, not '{text}'.";
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using TextractTools.LocalEndpoint.Kms;
+
+namespace TextractTools.LocalEndpoint.Hosting
+{
+    /// <summary>
+    /// THE place where the endpoint's JSON 1.1 services are created. To plug a service in, add one line here;
+    /// every EndpointServer (command line and tests) then answers its X-Amz-Target prefix.
+    /// </summary>
+    internal static class ServiceRegistry
+    {
+        public static IEnumerable<IJsonService> CreateJsonServices(EndpointServer server)
+        {
+            yield return new KmsService(server.Keys);
+            // Loads the project sample and every --replay folder (a missing folder throws: a mistyped --replay).
+            yield return new Textract.TextractService(server.Options, server.Storage, server.Keys, Replay.ReplayLibrary.FromOptions(server.Options));
+        }
+    }
+}
