@@ -30,6 +30,18 @@ namespace TextractTools.LocalEndpoint
         /// </summary>
         public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken stop)
         {
+            if (args.Length > 0 && args[0] == "write-sample")
+            {
+                if (args.Length != 2)
+                {
+                    stderr.WriteLine("Usage: TextractTools.LocalEndpoint write-sample DIR");
+                    return 2;
+                }
+                Samples.ProjectSample.WriteTo(args[1]);
+                stdout.WriteLine(System.IO.Path.Combine(args[1], Samples.ProjectSample.FileName));
+                return 0;
+            }
+
             var commandLine = EndpointCommandLine.Parse(args);
             if (commandLine.ShowHelp)
             {

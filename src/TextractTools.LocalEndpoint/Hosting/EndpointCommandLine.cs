@@ -23,8 +23,14 @@ Options:
   --secret-key S        Secret key of --access-key
   --job-seconds N       Seconds a Textract job stays IN_PROGRESS (default 2)
   --replay DIR          Folder of recorded documents/responses to replay (repeatable)
+  --create-bucket NAME  Create this bucket at start (repeatable)
+  --create-key ALIAS    Create a KMS key with this alias (alias/name) at start (repeatable)
   --ignore-stdin        Do not watch stdin (run in the background until a signal)
-  --help                Show this text";
+  --help                Show this text
+
+Other commands:
+  write-sample DIR      Write the project's sample document (textracttools-sample.pdf) and its recorded
+                        analysis (textracttools-sample.pdf.analysis.json) into DIR, then exit";
 
         public EndpointOptions Options { get; } = new();
         public bool ShowHelp { get; private set; }
@@ -52,6 +58,14 @@ Options:
                     case "--replay":
                         var folder = result.Value(args, ref i);
                         if (folder is not null) result.Options.ReplayFolders.Add(folder);
+                        break;
+                    case "--create-bucket":
+                        var bucket = result.Value(args, ref i);
+                        if (bucket is not null) result.Options.SeedBuckets.Add(bucket);
+                        break;
+                    case "--create-key":
+                        var alias = result.Value(args, ref i);
+                        if (alias is not null) result.Options.SeedKeyAliases.Add(alias);
                         break;
                     default: result.Error = $"Unknown argument '{arg}'. Use --help for the list of options."; break;
                 }

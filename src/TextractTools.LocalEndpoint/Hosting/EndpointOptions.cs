@@ -23,6 +23,12 @@ namespace TextractTools.LocalEndpoint.Hosting
         /// <summary>How long a Textract job stays IN_PROGRESS before it succeeds.</summary>
         public TimeSpan JobDuration { get; set; } = TimeSpan.FromSeconds(2);
 
+        /// <summary>Buckets that exist from the start (for demos and scripted tests that have no S3 client at hand).</summary>
+        public IList<string> SeedBuckets { get; } = new List<string>();
+
+        /// <summary>KMS keys created at start, one per alias given ("alias/name").</summary>
+        public IList<string> SeedKeyAliases { get; } = new List<string>();
+
         /// <summary>Folders of recordings laid out like ../shared/textract-samples (documents/ and responses/).</summary>
         public IList<string> ReplayFolders { get; } = new List<string>();
     }

@@ -60,6 +60,7 @@ namespace TextractTools.LocalEndpoint.Hosting
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
             var server = new EndpointServer(options);
+            server.Seed();
             foreach (var service in ServiceRegistry.CreateJsonServices(server)) server.AddJsonService(service);
             try
             {
@@ -71,6 +72,19 @@ namespace TextractTools.LocalEndpoint.Hosting
                 throw;
             }
             return server;
+        }
+
+        /// <summary>Creates the buckets and aliased keys the options ask for, before anyone can call.</summary>
+        private void Seed()
+        {
+            foreach (var bucket in Options.SeedBuckets) Storage.CreateBucket(bucket);
+            foreach (var alias in Options.SeedKeyAliases)
+            {
+                var name = alias.StartsWith("alias/", StringComparison.Ordinal) ? alias : "alias/" + alias;
+                if (Keys.TryResolve(name, out _)) continue;
+                var key = Keys.CreateKey("Created at start for " + name);
+                Keys.CreateAlias(name, key.KeyId);
+            }
         }
 
         /// <summary>Adds (or replaces) the JSON service answering its <see cref="IJsonService.TargetPrefix"/>; allowed at any time.</summary>

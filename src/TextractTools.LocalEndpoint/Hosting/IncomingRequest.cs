@@ -40,7 +40,7 @@ namespace TextractTools.LocalEndpoint.Hosting
         /// <summary>Decoded query parameters in the order sent (a name without '=' has an empty value).</summary>
         public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
 
-        public byte[] Body { get; set; }
+        public byte[] Body { get; }
 
         public bool HasHeader(string name) => _headers.ContainsKey(name);
 

@@ -52,7 +52,8 @@ namespace TextractTools.Commands
         public string[] Path { get; set; } = Array.Empty<string>();
 
         /// <summary>s3://bucket/prefix/JobId/: output of a job started elsewhere, read straight from the bucket.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = S3UriSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = S3UriSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("OutputLocation")]
         public string[] S3Uri { get; set; } = Array.Empty<string>();
 
         [Parameter]
@@ -93,6 +94,14 @@ namespace TextractTools.Commands
         [Parameter]
         public string? SaveTo { get; set; }
 
+        private string? _saveToFolder;
+
+        protected override void BeginProcessing()
+        {
+            // Resolved here, on the pipeline thread: the pages stream past on a worker thread.
+            if (SaveTo != null) _saveToFolder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(SaveTo);
+        }
+
         protected override void ProcessRecord()
         {
             switch (ParameterSetName)
@@ -104,7 +113,7 @@ namespace TextractTools.Commands
                     foreach (var id in JobId)
                     {
                         TextractJob? job = null;
-                        try { job = RunAsync(ct => JobInput.ResolveAsync(id, this, ct)); }
+                        try { job = JobInput.Known(id) ?? ResolveJob(id); }
                         catch (Exception e) when (!(e is PipelineStoppedException)) { if (!ReportError(e, id)) return; }
                         if (job != null) ReadJob(job);
                     }
@@ -218,7 +227,7 @@ namespace TextractTools.Commands
 
         private TextractDocument Read(IEnumerable<RawOutputPage> pages, string? jobId)
         {
-            if (SaveTo != null) pages = RawPageArchive.SaveAlong(pages, SessionState.Path.GetUnresolvedProviderPathFromPSPath(SaveTo));
+            if (_saveToFolder != null) pages = RawPageArchive.SaveAlong(pages, _saveToFolder);
             var document = TextractDocumentReader.Read(pages, ReadOptions());
             if (jobId != null) document.JobId = jobId;
             return document;

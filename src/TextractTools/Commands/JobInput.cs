@@ -12,12 +12,12 @@ namespace TextractTools.Commands
     /// </summary>
     internal static class JobInput
     {
-        public static async Task<TextractJob> ResolveAsync(string jobId, TextractCmdletBase cmdlet, CancellationToken ct)
-        {
-            var known = SessionJobHistory.Find(jobId);
-            if (known != null) return known;
+        /// <summary>The job this session started with that id, if any (no call made).</summary>
+        public static TextractJob? Known(string jobId) => SessionJobHistory.Find(jobId);
 
-            var session = cmdlet.GetSession();
+        /// <summary>Asks Textract about a job this session did not start. The session must be resolved on the pipeline thread.</summary>
+        public static async Task<TextractJob> ResolveAsync(string jobId, Engine.Session.AwsSession session, CancellationToken ct)
+        {
             var job = new TextractJob { JobId = jobId, Region = session.Region, EndpointUrl = session.EndpointUrl, Kind = TextractJobKind.DocumentAnalysis };
             try
             {

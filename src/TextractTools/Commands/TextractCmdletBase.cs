@@ -62,6 +62,8 @@ namespace TextractTools.Commands
         }
 
         /// <summary>
+        /// Must be called on the pipeline thread (it reads shell variables and writes to the debug stream): resolve
+        /// sessions before handing work to <see cref="RunAsync{T}"/>, never from inside it.
         /// The session for the cmdlet's own parameters, or for a job's region/endpoint when the cmdlet was not told
         /// otherwise. Resolved once per distinct (region, endpoint) in this cmdlet invocation.
         /// </summary>
@@ -88,6 +90,13 @@ namespace TextractTools.Commands
                        (session.EndpointUrl is null ? "" : $"; endpoint {session.EndpointUrl}"));
             _sessions[cacheKey] = session;
             return session;
+        }
+
+        /// <summary>A job known only by its id: asks Textract which API it belongs to and how it stands.</summary>
+        internal Engine.Jobs.TextractJob ResolveJob(string jobId)
+        {
+            var session = GetSession();
+            return RunAsync(ct => JobInput.ResolveAsync(jobId, session, ct));
         }
 
         /// <summary>Runs async engine work, keeping Write* on the pipeline thread; Ctrl+C cancels it.</summary>

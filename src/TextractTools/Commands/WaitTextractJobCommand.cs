@@ -56,7 +56,7 @@ namespace TextractTools.Commands
             {
                 try
                 {
-                    _jobs.Add(RunAsync(ct => JobInput.ResolveAsync(id, this, ct)));
+                    _jobs.Add(JobInput.Known(id) ?? ResolveJob(id));
                 }
                 catch (Exception e) when (!(e is PipelineStoppedException))
                 {
@@ -66,7 +66,18 @@ namespace TextractTools.Commands
             if (_jobs.Count == 0) return;
 
             var schedule = new PollSchedule(TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(Math.Max(PollIntervalSec, MaxPollIntervalSec)));
-            var waiter = new JobWaiter(job => GetSession(job.Region, job.EndpointUrl).Textract, schedule);
+            // Sessions are resolved here, on the pipeline thread; the waiter only looks them up.
+            var apis = new Dictionary<TextractJob, Engine.Api.ITextractApi>();
+            try
+            {
+                foreach (var job in _jobs) apis[job] = GetSession(job.Region, job.EndpointUrl).Textract;
+            }
+            catch (Exception e) when (!(e is PipelineStoppedException))
+            {
+                ReportError(e, null);
+                return;
+            }
+            var waiter = new JobWaiter(job => apis[job], schedule);
             var timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null;
             var finishedJobs = new List<TextractJob>();
             var progress = new ProgressRecord(1, "Waiting for Textract jobs", "Starting");

@@ -106,7 +106,9 @@ namespace TextractTools.Tests.Document
             Assert.Single(document.Lines);
             Assert.Single(document.Words);
             Assert.Equal(3, document.Blocks.Count);
-            Assert.Equal(3, document.Warnings.Count(w => w.Code == ReaderWarningCodes.DuplicateBlockId));
+            TextractDocumentWarning warning = Assert.Single(document.Warnings);
+            Assert.Equal(ReaderWarningCodes.DuplicateBlockId, warning.Code);
+            Assert.StartsWith("page-b: 3 block(s)", warning.Message);
         }
 
         [Fact]

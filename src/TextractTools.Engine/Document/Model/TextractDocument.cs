@@ -57,8 +57,9 @@ namespace TextractTools.Engine.Document
         public IReadOnlyList<TextractBlock> Blocks { get; }
 
         /// <summary>
-        /// The document's text in reading order: layout order where LAYOUT blocks exist, else Textract's line order;
-        /// lines separated by a newline, pages by a blank line.
+        /// The document's text in reading order, one line per line. Where LAYOUT blocks exist they set the order and a
+        /// blank line separates them (lines no layout block claims follow at the end of their page); otherwise
+        /// Textract's own line order is kept. Pages are separated by a blank line.
         /// </summary>
         public string Text { get; }
 

@@ -24,6 +24,8 @@ namespace TextractTools.Engine.Document.Parsing
         private readonly List<string> _entityTypeScratch = new List<string>();
         private string _source = string.Empty;
         private int _sourceIndex;
+        private int _duplicatesInPage;
+        private string? _firstDuplicate;
 
         public OutputJsonParser(BlockStore store, bool lenient)
         {
@@ -41,9 +43,12 @@ namespace TextractTools.Engine.Document.Parsing
             // Windows PowerShell 5.1 writes UTF-8 files with a BOM, which the reader would reject.
             if (json.StartsWith(Utf8Bom)) json = json.Slice(Utf8Bom.Length);
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 128 });
+            _duplicatesInPage = 0;
+            _firstDuplicate = null;
             try
             {
                 ReadDocument(ref reader);
+                ReportDuplicates();
             }
             catch (JsonException e)
             {
@@ -202,7 +207,16 @@ namespace TextractTools.Engine.Document.Parsing
                              " (the same output page read twice?)";
             if (!_lenient) throw Error(ref reader, message, blockStart);
             _store.RemoveLast();
-            _store.Warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.DuplicateBlockId, $"{_source}: {message}; the repeated block was dropped", null, _source));
+            // A page read twice repeats every block: one warning per output page, naming the first, is enough.
+            _duplicatesInPage++;
+            _firstDuplicate ??= message;
+        }
+
+        private void ReportDuplicates()
+        {
+            if (_duplicatesInPage == 0) return;
+            _store.Warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.DuplicateBlockId,
+                $"{_source}: {_duplicatesInPage} block(s) repeat ids already read and were dropped; the first: {_firstDuplicate}", null, _source));
         }
 
         private void ReadRelationships(ref Utf8JsonReader reader)

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Diagnostics;
+using System.Text.Json;
+using TextractTools.Engine.Document;
+using TextractTools.Engine.Output;
+
+namespace TextractTools.Bench
+{
+    /// <summary>
+    /// One measured run of the document model: read the folder of numbered output objects (streamed, one object at a
+    /// time), then walk what a user would: every page, line, form field and table cell, touching their text.
+    /// Prints one JSON line; the runner adds the process's own wall time and peak RSS from outside.
+    /// </summary>
+    internal static class ModelRun
+    {
+        public static void Read(string folder, bool reuseBuffer = false)
+        {
+            var total = Stopwatch.StartNew();
+            // reuseBuffer is a diagnosis experiment (command read-reuse): the same public Read, fed from one reused
+            // buffer instead of a fresh byte[] per object, to show what the per-object large allocations cost.
+            TextractDocument document = reuseBuffer
+                ? TextractDocumentReader.Read(ReadReusingBuffer(folder))
+                : TextractDocumentReader.ReadFolder(folder);
+            double readMs = total.Elapsed.TotalMilliseconds;
+
+            int pages = 0, lines = 0, fields = 0, tables = 0, cells = 0;
+            long lineChars = 0, fieldChars = 0, cellChars = 0;
+            foreach (TextractPage page in document.Pages) pages++;
+            foreach (TextractLine line in document.Lines)
+            {
+                lines++;
+                lineChars += line.Text.Length;
+            }
+            foreach (TextractKeyValue field in document.KeyValues)
+            {
+                fields++;
+                fieldChars += field.Key.Length + field.Value.Length;
+            }
+            foreach (TextractTable table in document.Tables)
+            {
+                tables++;
+                foreach (TextractCell cell in table.Cells)
+                {
+                    cells++;
+                    cellChars += cell.Text.Length;
+                }
+            }
+            total.Stop();
+
+            var result = new
+            {
+                tool = reuseBuffer ? "TextractTools (reused buffer)" : "TextractTools",
+                readMs = Math.Round(readMs, 1),
+                totalMs = Math.Round(total.Elapsed.TotalMilliseconds, 1),
+                pages,
+                lines,
+                fields,
+                tables,
+                cells,
+                lineChars,
+                fieldChars,
+                cellChars,
+                allocatedMB = Math.Round(GC.GetTotalAllocatedBytes(precise: true) / 1048576.0, 1),
+                gcCollections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
+                vmHwmKb = Program.PeakRssKb(),
+            };
+            // Keep the document alive until after the peak was read: the model is what is being measured.
+            GC.KeepAlive(document);
+            Console.WriteLine(JsonSerializer.Serialize(result));
+        }
+
+        /// <summary>The folder's numbered objects in order, each read into the same growing buffer.</summary>
+        private static IEnumerable<RawOutputPage> ReadReusingBuffer(string folder)
+        {
+            var numbered = new List<KeyValuePair<long, string>>();
+            foreach (string path in Directory.EnumerateFiles(folder))
+            {
+                if (long.TryParse(Path.GetFileName(path), NumberStyles.None, CultureInfo.InvariantCulture, out long n)) numbered.Add(new(n, path));
+            }
+            numbered.Sort((a, b) => a.Key.CompareTo(b.Key));
+            byte[] buffer = new byte[1 << 20];
+            foreach (KeyValuePair<long, string> file in numbered)
+            {
+                using var stream = new FileStream(file.Value, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+                long length = stream.Length;
+                if (length > buffer.Length) buffer = new byte[Math.Max(length, buffer.Length * 2L)];
+                int read = 0;
+                while (read < length)
+                {
+                    int n = stream.Read(buffer, read, (int)length - read);
+                    if (n == 0) break;
+                    read += n;
+                }
+                yield return new RawOutputPage(file.Value, new ReadOnlyMemory<byte>(buffer, 0, read));
+            }
+        }
+    }
+}
