@@ -143,14 +143,22 @@ function Read-TrxCounts {
     }
 }
 
+function Get-PwshCommand {
+    # This very PowerShell, whether installed (pwsh) or run as a local dotnet tool (dotnet .../pwsh.dll).
+    $exe = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+    if (Test-Path $exe) { return , @($exe) }
+    , @('dotnet', (Join-Path $PSHOME 'pwsh.dll'))
+}
+
 function Invoke-PesterSuite {
     param([string] $PesterPath, [string] $ResultsFolder)
     # A child process: the suite imports the built module, and a build process holding it loaded could not rebuild.
     $runner = Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1'
     $summary = Join-Path $ResultsFolder 'pester-summary.json'
-    & ([System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName) -NoProfile -NonInteractive -File $runner `
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runner `
         -PesterPath $PesterPath -ModulePath (Join-Path $ModuleOut "$ModuleName.psd1") -EndpointPath $EndpointOut `
-        -ResultsFolder $ResultsFolder -SummaryPath $summary -ToolsPackages $ToolsPackages
+        -ResultsFolder $ResultsFolder -SummaryPath $summary -ToolsPackages $ToolsPackages | Out-Host
     if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     Get-Content -Raw $summary | ConvertFrom-Json
 }

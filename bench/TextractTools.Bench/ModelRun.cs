@@ -65,6 +65,8 @@ namespace TextractTools.Bench
                 cellChars,
                 allocatedMB = Math.Round(GC.GetTotalAllocatedBytes(precise: true) / 1048576.0, 1),
                 gcCollections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
+                gcPauseMs = Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds, 1),
+                jitMs = Math.Round(System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds, 1),
                 vmHwmKb = Program.PeakRssKb(),
             };
             // Keep the document alive until after the peak was read: the model is what is being measured.

@@ -7,7 +7,6 @@ BeforeAll {
         Where-Object { $_.Directory.Name -in 'netcoreapp3.1', 'net8.0', 'netstandard2.0' } | Select-Object -First 1
     $script:endpoint = Start-TestEndpoint -Bucket 'iso' -KeyAlias 'alias/iso' -JobSeconds 1
     $script:sample = New-SampleDocument -Folder (Join-Path $TestDrive 'sample')
-    $script:pwsh = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
 }
 
 AfterAll { if ($script:endpoint) { Stop-TestEndpoint $script:endpoint } }
@@ -30,7 +29,7 @@ Import-Module '$modulePath'
     ForEach-Object { `$_.GetName().Version.ToString() + '@' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name }
 [pscustomobject]@{ Lines = @(`$lines).Count; Cores = @(`$defaultCore) } | ConvertTo-Json -Compress
 "@
-        $output = & $pwsh -NoProfile -NonInteractive -Command $script 2>&1
+        $output = Invoke-ChildPwsh -Command $script
         $LASTEXITCODE | Should -Be 0 -Because ($output | Out-String)
         $result = ($output | Select-Object -Last 1) | ConvertFrom-Json
         $result.Lines | Should -BeGreaterThan 0

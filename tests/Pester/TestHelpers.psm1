@@ -97,4 +97,16 @@ function New-SampleDocument {
     }
 }
 
+function Invoke-ChildPwsh {
+    <#
+    .SYNOPSIS
+        Runs a script in a new PowerShell process (this same PowerShell, installed or run as a dotnet tool); returns its output.
+    #>
+    param([Parameter(Mandatory)] [string] $Command)
+    $exe = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+    $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($Command))
+    if (Test-Path $exe) { & $exe -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 }
+    else { & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 }
+}
+
 Export-ModuleMember -Function *

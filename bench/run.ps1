@@ -1,0 +1,320 @@
+#Requires -Version 7.0
+<#
+.SYNOPSIS
+    Benchmarks TextractTools' document model against the npm package amazon-textract-response-parser 0.4.3 on one
+    large generated document-analysis output, side by side in one run.
+
+.DESCRIPTION
+    1. Installs the npm package into bench/node (npm ci, pinned by package-lock.json) if it is not there yet, and
+       builds bench/TextractTools.Bench (Release; build output under the data folder, so src/ is not written to).
+    2. Generates (or reuses) a -Pages page output replicated from real Textract pages with fresh block ids, written
+       as Textract writes a job's output to S3 (numbered objects of at most 1,000 blocks) and as one merged response.
+    3. Runs each tool -Repeat times, each run in a fresh process (dotnet for ours, node for theirs), alternating which
+       goes first. Ours reads the numbered folder (streaming, TextractDocumentReader.ReadFolder); theirs loads the
+       merged file and builds new TextractDocument(json). Both then walk pages, lines, form fields and table cells.
+       Wall time is measured around the process; peak RSS and CPU time come from /usr/bin/time (GNU time) for both,
+       or, without it, from each process's own VmHWM.
+    4. Prints medians, MB/s (input bytes / wall time), peak RSS, the ratios ours vs theirs against the project's
+       targets (>= 4x throughput, <= 0.5x peak memory), and both tools' counts; writes bench/results/<timestamp>.md.
+
+    Run from the repository root:  dotnet tool restore; dotnet pwsh bench/run.ps1 [-Pages 3000] [-Repeat 3]
+
+.PARAMETER Pages
+    Pages of the generated document (Textract's own limit is 3,000).
+
+.PARAMETER Repeat
+    Runs per tool; the figures reported are medians.
+
+.PARAMETER DataPath
+    Where generated input and build output go (default bench/data, git-ignored).
+
+.PARAMETER SamplesPath
+    The real Textract samples to replicate (default ../shared/textract-samples next to the repository). Without them
+    the project's own sample analysis (src/TextractTools.LocalEndpoint) is replicated instead.
+
+.PARAMETER Regenerate
+    Make the input again even when a matching one exists.
+#>
+[CmdletBinding()]
+param(
+    [ValidateRange(1, 100000)]
+    [int] $Pages = 3000,
+
+    [ValidateRange(1, 100)]
+    [int] $Repeat = 3,
+
+    [string] $DataPath,
+
+    [string] $SamplesPath,
+
+    [switch] $Regenerate
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+$PSNativeCommandUseErrorActionPreference = $false
+
+$BenchRoot = $PSScriptRoot
+$RepoRoot = Split-Path -Parent $BenchRoot
+$TrpVersion = '0.4.3'
+$GeneratorVersion = 1
+if (-not $DataPath) { $DataPath = Join-Path $BenchRoot 'data' }
+if (-not $SamplesPath) { $SamplesPath = Join-Path (Split-Path -Parent $RepoRoot) 'shared/textract-samples' }
+$DataPath = [IO.Path]::GetFullPath($DataPath)
+$SamplesPath = [IO.Path]::GetFullPath($SamplesPath)
+$UseProjectSample = -not (Test-Path -LiteralPath (Join-Path $SamplesPath 'responses') -PathType Container)
+
+function Write-Step([string] $Message) { Write-Host "== $Message" -ForegroundColor Cyan }
+
+function Invoke-Checked {
+    # Runs a native command; throws with its output when it fails.
+    param([string] $What, [string] $FilePath, [string[]] $Arguments, [string] $WorkingDirectory = $RepoRoot)
+    Push-Location -LiteralPath $WorkingDirectory
+    try {
+        $output = & $FilePath @Arguments 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE):`n$($output -join "`n")" }
+        return $output
+    }
+    finally { Pop-Location }
+}
+
+function Get-Median([double[]] $Values) {
+    $sorted = @($Values | Sort-Object)
+    $n = $sorted.Count
+    if ($n -eq 0) { return [double]::NaN }
+    if ($n % 2 -eq 1) { return $sorted[[int][math]::Floor($n / 2)] }
+    return ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2
+}
+
+function Get-LoadAverage {
+    try { return ((Get-Content -LiteralPath '/proc/loadavg' -Raw).Split(' ')[0..2] -join ' ') } catch { return 'n/a' }
+}
+
+# ---- tools ----------------------------------------------------------------------------------------------------------
+
+$node = Get-Command node -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+if (-not $node) { throw 'node is not on PATH: the npm parser needs Node.js.' }
+$npm = Get-Command npm -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+$dotnet = (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source
+$gnuTime = if (Test-Path -LiteralPath '/usr/bin/time' -PathType Leaf) { '/usr/bin/time' } else { $null }
+
+$nodeDir = Join-Path $BenchRoot 'node'
+$trpPackageJson = Join-Path $nodeDir 'node_modules/amazon-textract-response-parser/package.json'
+$installed = if (Test-Path -LiteralPath $trpPackageJson) { (Get-Content -LiteralPath $trpPackageJson -Raw | ConvertFrom-Json).version } else { $null }
+if ($installed -ne $TrpVersion) {
+    if (-not $npm) { throw "npm is not on PATH, and bench/node has no amazon-textract-response-parser $TrpVersion installed." }
+    Write-Step "npm ci (amazon-textract-response-parser $TrpVersion, pinned by bench/node/package-lock.json)"
+    Invoke-Checked 'npm ci' $npm.Source @('ci', '--no-audit', '--no-fund') $nodeDir | Out-Null
+    $installed = (Get-Content -LiteralPath $trpPackageJson -Raw | ConvertFrom-Json).version
+    if ($installed -ne $TrpVersion) { throw "npm installed amazon-textract-response-parser $installed, not $TrpVersion." }
+}
+
+Write-Step 'dotnet build bench/TextractTools.Bench (Release)'
+$artifacts = Join-Path $DataPath 'artifacts'
+$buildArgs = @('build', (Join-Path $BenchRoot 'TextractTools.Bench/TextractTools.Bench.csproj'), '-c', 'Release',
+    '--artifacts-path', $artifacts, '-nologo', '-v', 'quiet')
+if ($UseProjectSample) { $buildArgs += '-p:UseProjectSample=true' }
+Invoke-Checked 'dotnet build' $dotnet $buildArgs | Out-Null
+$benchDll = Join-Path $artifacts 'bin/TextractTools.Bench/release/TextractTools.Bench.dll'
+if (-not (Test-Path -LiteralPath $benchDll)) { throw "The build made no $benchDll." }
+
+# ---- input ----------------------------------------------------------------------------------------------------------
+
+$inputDir = Join-Path $DataPath "pages-$Pages"
+$manifestPath = Join-Path $inputDir 'manifest.json'
+$manifest = if (Test-Path -LiteralPath $manifestPath) { Get-Content -LiteralPath $manifestPath -Raw | ConvertFrom-Json } else { $null }
+$templatesWanted = if ($UseProjectSample) { 'project' } else { 'samples' }
+$reusable = $manifest -and -not $Regenerate -and $manifest.generatorVersion -eq $GeneratorVersion -and $manifest.pages -eq $Pages -and
+    (($manifest.templates -join ',') -match 'ProjectSample') -eq $UseProjectSample
+if ($reusable) {
+    Write-Step "reusing $inputDir (generated earlier; -Regenerate to make it again)"
+}
+else {
+    $from = if ($UseProjectSample) { "the project's own sample (no $SamplesPath/responses)" } else { "real pages from $SamplesPath/responses" }
+    Write-Step "generating $Pages pages from $from"
+    New-Item -ItemType Directory -Force -Path $inputDir | Out-Null
+    $genClock = [Diagnostics.Stopwatch]::StartNew()
+    Invoke-Checked 'generate' $dotnet @($benchDll, 'generate', '--pages', "$Pages", '--out', $inputDir, '--samples', $SamplesPath) | Out-Null
+    Write-Host ("   {0:0.0} s" -f $genClock.Elapsed.TotalSeconds)
+    $manifest = Get-Content -LiteralPath $manifestPath -Raw | ConvertFrom-Json
+}
+$folder = Join-Path $inputDir 'output'
+$merged = Join-Path $inputDir 'merged.json'
+Write-Host ("   {0} pages, {1:N0} blocks; ours reads {2} objects ({3:0.0} MB), theirs one file ({4:0.0} MB)" -f `
+        $manifest.pages, $manifest.blocks, $manifest.objects, ($manifest.folderBytes / 1MB), ($manifest.mergedBytes / 1MB))
+
+# ---- runs -----------------------------------------------------------------------------------------------------------
+
+$tools = [ordered]@{
+    ours   = [pscustomobject]@{ Name = 'TextractTools (.NET)'; File = $dotnet; Arguments = @($benchDll, 'read', $folder); InputBytes = [long]$manifest.folderBytes }
+    theirs = [pscustomobject]@{ Name = "amazon-textract-response-parser $TrpVersion (node)"; File = $node.Source
+        Arguments = @((Join-Path $nodeDir 'trp-run.js'), $merged); InputBytes = [long]$manifest.mergedBytes }
+}
+
+function Invoke-Measured([string] $Key, [int] $Run) {
+    $tool = $tools[$Key]
+    $timeFile = [IO.Path]::GetTempFileName()
+    $errFile = [IO.Path]::GetTempFileName()
+    try {
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        if ($gnuTime) {
+            $stdout = & $gnuTime -f '%M %U %S' -o $timeFile $tool.File @($tool.Arguments) 2> $errFile
+        }
+        else {
+            $stdout = & $tool.File @($tool.Arguments) 2> $errFile
+        }
+        $exit = $LASTEXITCODE
+        $clock.Stop()
+        if ($exit -ne 0) { throw "$($tool.Name) run $Run failed (exit code $exit):`n$(Get-Content -LiteralPath $errFile -Raw)" }
+        $line = @($stdout | Where-Object { $_ -like '{*' }) | Select-Object -Last 1
+        if (-not $line) { throw "$($tool.Name) run $Run printed no result:`n$($stdout -join "`n")" }
+        $result = $line | ConvertFrom-Json
+        $peakKb = [double]$result.vmHwmKb
+        $cpu = [double]::NaN
+        if ($gnuTime) {
+            $fields = (Get-Content -LiteralPath $timeFile | Where-Object { $_ -match '^\d+ [\d.]+ [\d.]+$' } | Select-Object -Last 1) -split ' '
+            $peakKb = [double]$fields[0]
+            $cpu = [double]$fields[1] + [double]$fields[2]
+        }
+        [pscustomobject]@{
+            Tool = $Key; Run = $Run; WallSeconds = $clock.Elapsed.TotalSeconds; InProcessSeconds = [double]$result.totalMs / 1000
+            PeakMB = $peakKb / 1024; SelfReportedPeakMB = [double]$result.vmHwmKb / 1024; CpuSeconds = $cpu; Result = $result
+        }
+    }
+    finally { Remove-Item -LiteralPath $timeFile, $errFile -ErrorAction SilentlyContinue }
+}
+
+$loadBefore = Get-LoadAverage
+$runs = [Collections.Generic.List[object]]::new()
+for ($r = 1; $r -le $Repeat; $r++) {
+    $order = if ($r % 2 -eq 1) { @('ours', 'theirs') } else { @('theirs', 'ours') }
+    foreach ($key in $order) {
+        Write-Host ("   run {0}/{1} {2,-6} ... " -f $r, $Repeat, $key) -NoNewline
+        $m = Invoke-Measured $key $r
+        $runs.Add($m)
+        Write-Host ("{0:0.00} s, peak {1:0} MB" -f $m.WallSeconds, $m.PeakMB)
+    }
+}
+$loadAfter = Get-LoadAverage
+
+# ---- figures --------------------------------------------------------------------------------------------------------
+
+$summary = [ordered]@{}
+foreach ($key in $tools.Keys) {
+    $mine = @($runs | Where-Object Tool -EQ $key)
+    $wall = Get-Median ($mine.WallSeconds)
+    $summary[$key] = [pscustomobject]@{
+        Tool          = $tools[$key].Name
+        'Input MB'    = [math]::Round($tools[$key].InputBytes / 1MB, 1)
+        'Wall s'      = [math]::Round($wall, 2)
+        'Wall min-max' = '{0:0.00}-{1:0.00}' -f ($mine.WallSeconds | Measure-Object -Minimum).Minimum, ($mine.WallSeconds | Measure-Object -Maximum).Maximum
+        'MB/s'        = [math]::Round($tools[$key].InputBytes / 1MB / $wall, 1)
+        'Peak RSS MB' = [math]::Round((Get-Median ($mine.PeakMB)), 0)
+        'CPU s'       = if ($gnuTime) { [math]::Round((Get-Median ($mine.CpuSeconds)), 2) } else { 'n/a' }
+        'In-process s' = [math]::Round((Get-Median ($mine.InProcessSeconds)), 2)
+    }
+}
+$ours = $summary['ours']; $theirs = $summary['theirs']
+$throughputRatio = $ours.'MB/s' / $theirs.'MB/s'
+$memoryRatio = $ours.'Peak RSS MB' / $theirs.'Peak RSS MB'
+$cpuRatio = if ($gnuTime) { $theirs.'CPU s' / $ours.'CPU s' } else { [double]::NaN }
+$throughputMet = $throughputRatio -ge 4
+$memoryMet = $memoryRatio -le 0.5
+
+$countNames = @('pages', 'lines', 'fields', 'tables', 'cells', 'lineChars', 'fieldChars', 'cellChars')
+$counts = foreach ($name in $countNames) {
+    $o = @($runs | Where-Object Tool -EQ 'ours' | ForEach-Object { $_.Result.$name } | Select-Object -Unique)
+    $t = @($runs | Where-Object Tool -EQ 'theirs' | ForEach-Object { $_.Result.$name } | Select-Object -Unique)
+    [pscustomobject]@{
+        Count  = $name
+        Ours   = $o -join '/'
+        Theirs = $t -join '/'
+        Agree  = if ($o.Count -eq 1 -and $t.Count -eq 1 -and $o[0] -eq $t[0]) { 'yes' } else { 'NO' }
+    }
+}
+$allAgree = -not ($counts | Where-Object Agree -NE 'yes')
+
+Write-Host ''
+$summary.Values | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
+Write-Host ("Throughput ours/theirs: {0:0.00}x (target >= 4x: {1})   Peak memory ours/theirs: {2:0.00} (target <= 0.5: {3})   CPU time theirs/ours: {4:0.00}x" -f `
+        $throughputRatio, $(if ($throughputMet) { 'met' } else { 'MISSED' }), $memoryRatio, $(if ($memoryMet) { 'met' } else { 'MISSED' }), $cpuRatio)
+$counts | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
+Write-Host ("Counts: {0}.   Load average before/after: {1} / {2}" -f $(if ($allAgree) { 'both tools agree' } else { 'THE TOOLS DIFFER' }), $loadBefore, $loadAfter)
+
+# ---- report ---------------------------------------------------------------------------------------------------------
+
+function Get-CommandText([string] $File, [string[]] $Arguments) {
+    try { return ((& $File @Arguments 2>$null) | Select-Object -First 1) } catch { return 'n/a' }
+}
+
+$stamp = (Get-Date).ToUniversalTime().ToString('yyyyMMdd-HHmmss')
+$resultsDir = Join-Path $BenchRoot 'results'
+New-Item -ItemType Directory -Force -Path $resultsDir | Out-Null
+$reportPath = Join-Path $resultsDir "$stamp.md"
+$cpuModel = try { ((Get-Content '/proc/cpuinfo' | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -split ':', 2)[1].Trim() } catch { 'n/a' }
+$memTotal = try { '{0:0.0} GB' -f ([double](((Get-Content '/proc/meminfo' | Select-Object -First 1) -split '\s+')[1]) / 1MB) } catch { 'n/a' }
+$commit = Get-CommandText 'git' @('-C', $RepoRoot, 'rev-parse', '--short', 'HEAD')
+$dirty = try { @(& git -C $RepoRoot status --porcelain -- src 2>$null).Count } catch { 0 }
+
+function ConvertTo-MarkdownTable([object[]] $Rows) {
+    $names = $Rows[0].PSObject.Properties.Name
+    $lines = @(('| ' + ($names -join ' | ') + ' |'), ('|' + (($names | ForEach-Object { '---' }) -join '|') + '|'))
+    foreach ($row in $Rows) { $lines += '| ' + (($names | ForEach-Object { "$($row.$_)" }) -join ' | ') + ' |' }
+    return $lines -join "`n"
+}
+
+$rawRows = foreach ($m in $runs) {
+    [pscustomobject]@{
+        Run = $m.Run; Tool = $m.Tool; 'Wall s' = '{0:0.000}' -f $m.WallSeconds; 'In-process s' = '{0:0.000}' -f $m.InProcessSeconds
+        'Peak RSS MB' = '{0:0}' -f $m.PeakMB; 'VmHWM MB (self)' = '{0:0}' -f $m.SelfReportedPeakMB
+        'CPU s' = if ($gnuTime) { '{0:0.00}' -f $m.CpuSeconds } else { 'n/a' }
+    }
+}
+$templates = ($manifest.templates | ForEach-Object { "``$_``" }) -join ', '
+$report = @"
+# Document model benchmark, $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC
+
+TextractTools' document model vs amazon-textract-response-parser $TrpVersion (npm), same input, same machine, same run.
+
+## Result
+
+$(ConvertTo-MarkdownTable @($summary.Values))
+
+| ratio (ours vs theirs) | value | project target | |
+|---|---|---|---|
+| throughput (MB/s ours / MB/s theirs) | $('{0:0.00}' -f $throughputRatio)x | >= 4x | $(if ($throughputMet) { 'met' } else { '**missed**' }) |
+| peak memory (peak RSS ours / theirs) | $('{0:0.00}' -f $memoryRatio) | <= 0.5 | $(if ($memoryMet) { 'met' } else { '**missed**' }) |
+| CPU time (theirs / ours) | $(if ($gnuTime) { '{0:0.00}x' -f $cpuRatio } else { 'n/a' }) | - | |
+
+Medians of $Repeat runs per tool. Wall time is the whole process (runtime start-up included), measured around it;
+MB/s = that tool's input bytes / median wall time; peak RSS and CPU (user + sys) $(if ($gnuTime) { 'from /usr/bin/time (GNU time, %M %U %S) for both' } else { 'from each process''s own /proc/self/status VmHWM (no /usr/bin/time)' }).
+"In-process s" is the time from before reading to after walking, as each program measures itself.
+
+## Same work: counts from both tools
+
+$(ConvertTo-MarkdownTable @($counts))
+
+$(if ($allAgree) { 'Both tools found the same pages, lines, fields, tables and cells, with the same amount of text.' } else { '**The tools differ**: see the rows marked NO.' })
+(fields: KEY_VALUE_SET KEY blocks and old-style KEY blocks; cells: the tables' own CELL blocks, merged cells apart; chars: total text length.)
+
+## Input
+
+- $($manifest.pages) pages, $('{0:N0}' -f $manifest.blocks) blocks, replicated from $($manifest.templatePages) real page(s) of $templates with fresh block ids (every Id and relationship Id rewritten) and Page numbers.
+- Ours: ``$([IO.Path]::GetRelativePath($RepoRoot, $folder))``, $($manifest.objects) numbered objects of <= 1,000 blocks as Textract writes them to S3 (explicit nulls, plus .s3_access_check), $('{0:N0}' -f $manifest.folderBytes) bytes, read with ``TextractDocumentReader.ReadFolder`` (one object at a time).
+- Theirs: ``$([IO.Path]::GetRelativePath($RepoRoot, $merged))``, the same blocks as one response object, $('{0:N0}' -f $manifest.mergedBytes) bytes, read with ``JSON.parse`` + ``new TextractDocument(json)``.
+- Block types: $(($manifest.blockTypes.PSObject.Properties | ForEach-Object { "$($_.Name) $($_.Value)" }) -join ', ').
+- Both then walk every page, line (text), form field (key and value text) and table cell (text).
+
+## Every run
+
+$(ConvertTo-MarkdownTable @($rawRows))
+
+## Environment
+
+- CPU: $cpuModel, $([Environment]::ProcessorCount) core(s); memory $memTotal; load average before / after the runs: $loadBefore / $loadAfter
+- $([Runtime.InteropServices.RuntimeInformation]::OSDescription); .NET SDK $(Get-CommandText $dotnet @('--version')) (runtime defaults: workstation concurrent GC, tiered JIT); Node.js $(Get-CommandText $node.Source @('--version')) (default heap settings)
+- Repository at $commit$(if ($dirty -gt 0) { " with $dirty uncommitted change(s) under src/" })
+- Command: ``dotnet pwsh bench/run.ps1 -Pages $Pages -Repeat $Repeat``
+"@
+Set-Content -LiteralPath $reportPath -Value $report -Encoding utf8NoBOM
+Write-Host "Report: $([IO.Path]::GetRelativePath($RepoRoot, $reportPath))"
