@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -55,7 +54,9 @@ namespace TextractTools.Engine.Jobs
         public async Task<IReadOnlyList<TextractJob>> WaitAsync(IReadOnlyList<TextractJob> jobs, TimeSpan? timeout,
             Action<TextractJob> onFinished, Action<WaitProgress>? onProgress, CancellationToken cancellationToken)
         {
-            var clock = Stopwatch.StartNew();
+            // Elapsed time comes from the injected clock, so tests can run a long wait in virtual time.
+            var startedAt = _now();
+            var clock = new ElapsedClock(() => _now() - startedAt);
             var pending = new List<PendingJob>();
             var finished = 0;
             foreach (var job in jobs)
@@ -118,6 +119,13 @@ namespace TextractTools.Engine.Jobs
                 .Select(w => (w.ErrorCode ?? "Warning") + (w.Pages.Count > 0 ? ": pages " + string.Join(", ", w.Pages) : ""))
                 .ToArray();
             if (job.IsFinished && job.CompletedAt is null) job.CompletedAt = now;
+        }
+
+        private sealed class ElapsedClock
+        {
+            private readonly Func<TimeSpan> _elapsed;
+            public ElapsedClock(Func<TimeSpan> elapsed) => _elapsed = elapsed;
+            public TimeSpan Elapsed => _elapsed();
         }
 
         private sealed class PendingJob

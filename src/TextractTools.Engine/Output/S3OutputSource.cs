@@ -71,8 +71,17 @@ namespace TextractTools.Engine.Output
                 }
                 while (response.IsTruncated == true);
 
-                if (found.Count > 0 || DateTimeOffset.UtcNow >= deadline)
-                    return found.OrderBy(f => f.Number).ToList();
+                found.Sort((a, b) => a.Number.CompareTo(b.Number));
+                // Complete means 1..n without a gap: a missing number is an object not written yet, or lost.
+                var firstGap = found.Select((f, i) => (f.Number, Expected: i + 1)).FirstOrDefault(p => p.Number != p.Expected);
+                var complete = found.Count > 0 && firstGap.Expected == 0;
+                if (complete) return found;
+                if (DateTimeOffset.UtcNow >= deadline)
+                {
+                    if (found.Count == 0) return found;
+                    throw new InvalidDataException($"The output under {location} lacks object {prefix}{firstGap.Expected} " +
+                                                   $"(found {string.Join(", ", found.Select(f => f.Number))}): the output is incomplete.");
+                }
                 await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
             }
         }

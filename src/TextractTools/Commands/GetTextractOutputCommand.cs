@@ -44,6 +44,7 @@ namespace TextractTools.Commands
         public TextractJob[] Job { get; set; } = Array.Empty<TextractJob>();
 
         [Parameter(Mandatory = true, ParameterSetName = JobIdSet, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.JobIdCompleter))]
         public string[] JobId { get; set; } = Array.Empty<string>();
 
         /// <summary>Saved output: a JSON file (one answer or an array of answers) or a folder of numbered output objects.</summary>
@@ -54,6 +55,7 @@ namespace TextractTools.Commands
         /// <summary>s3://bucket/prefix/JobId/: output of a job started elsewhere, read straight from the bucket.</summary>
         [Parameter(Mandatory = true, ParameterSetName = S3UriSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("OutputLocation")]
+        [ArgumentCompleter(typeof(Completers.S3UriCompleter))]
         public string[] S3Uri { get; set; } = Array.Empty<string>();
 
         [Parameter]
@@ -88,6 +90,7 @@ namespace TextractTools.Commands
 
         /// <summary>Refuse output objects that are not SSE-KMS encrypted under this key (S3 sources).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completers.KmsAliasCompleter))]
         public string? ExpectedKmsKeyId { get; set; }
 
         /// <summary>Keep the raw output pages (JSON, numbered 1..n) in this folder.</summary>
@@ -160,7 +163,14 @@ namespace TextractTools.Commands
                 WriteVerbose($"Reading job {job.JobId} through the Get API");
                 var document = RunAsync(ct => System.Threading.Tasks.Task.FromResult(
                     Read(ApiOutputSource.ReadPages(session.Textract, job, ct), job.JobId)));
+                OutputCompleteness.Check(document, job, "the Get API");
                 Emit(document);
+            }
+            catch (Engine.Api.TextractServiceException e) when (e.ErrorCode == "InvalidJobIdException" && job.OutputLocation != null)
+            {
+                // Get* forgets jobs after 7 days; the output bucket keeps them until the customer deletes them.
+                WriteWarning($"Textract no longer knows job {job.JobId} ({e.Message}); reading its output from {job.OutputLocation} instead.");
+                ReadS3(job.OutputLocation, job);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
@@ -184,6 +194,7 @@ namespace TextractTools.Commands
                     : RunAsync(ct => KmsKeyMatcher.ResolveArnAsync(session.Kms, ExpectedKmsKeyId, ct));
                 var document = RunAsync(ct => System.Threading.Tasks.Task.FromResult(
                     Read(source.ReadPages(objects, info => CheckEncryption(info, expectedKey), ct), job?.JobId ?? JobIdOf(location))));
+                if (job != null) OutputCompleteness.Check(document, job, location.ToString());
                 Emit(document);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))

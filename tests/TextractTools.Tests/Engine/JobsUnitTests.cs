@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TextractTools.Engine.Api;
+using TextractTools.Engine.Jobs;
+using Xunit;
+
+namespace TextractTools.Tests.Engine
+{
+    public sealed class JobsUnitTests
+    {
+        /// <summary>A Textract that answers IN_PROGRESS a set number of times per job, then a final status.</summary>
+        private sealed class ScriptedTextract : ITextractApi
+        {
+            private readonly Dictionary<string, Queue<string>> _answers = new();
+            public List<string> Polls { get; } = new();
+
+            public ScriptedTextract Job(string jobId, params string[] statuses)
+            {
+                _answers[jobId] = new Queue<string>(statuses);
+                return this;
+            }
+
+            public Task<JobResultPage> GetDocumentAnalysisAsync(GetJobPageRequest request, CancellationToken ct) => Answer(request);
+            public Task<JobResultPage> GetDocumentTextDetectionAsync(GetJobPageRequest request, CancellationToken ct) => Answer(request);
+
+            private Task<JobResultPage> Answer(GetJobPageRequest request)
+            {
+                Assert.Equal(1, request.MaxResults); // polling asks for the cheapest answer
+                Polls.Add(request.JobId);
+                var queue = _answers[request.JobId];
+                var status = queue.Count > 1 ? queue.Dequeue() : queue.Peek();
+                return Task.FromResult(new JobResultPage
+                {
+                    JobStatus = status,
+                    StatusMessage = status == "FAILED" ? "Unsupported document" : null,
+                    PageCount = status == "IN_PROGRESS" ? null : 3,
+                    Warnings = status == "PARTIAL_SUCCESS" ? new[] { new JobWarning("PAGE_FAILED", new[] { 2 }) } : Array.Empty<JobWarning>(),
+                });
+            }
+
+            public Task<string> StartDocumentAnalysisAsync(StartJobRequest request, CancellationToken ct) => throw new NotSupportedException();
+            public Task<string> StartDocumentTextDetectionAsync(StartJobRequest request, CancellationToken ct) => throw new NotSupportedException();
+            public void Dispose() { }
+        }
+
+        /// <summary>Virtual time: delays complete at once and advance the clock, so backoff is observable without waiting.</summary>
+        private sealed class VirtualClock
+        {
+            private static readonly DateTimeOffset Epoch = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            public TimeSpan Now { get; private set; }
+            public DateTimeOffset UtcNow() => Epoch + Now;
+            public List<TimeSpan> Delays { get; } = new();
+
+            public Task Delay(TimeSpan d, CancellationToken ct)
+            {
+                ct.ThrowIfCancellationRequested();
+                Delays.Add(d);
+                Now += d;
+                return Task.CompletedTask;
+            }
+        }
+
+        private static TextractJob Job(string id) => new TextractJob { JobId = id, Kind = TextractJobKind.DocumentAnalysis };
+
+        [Fact]
+        public async Task Jobs_are_reported_as_each_finishes_with_their_final_status()
+        {
+            var api = new ScriptedTextract()
+                .Job("fast", "IN_PROGRESS", "SUCCEEDED")
+                .Job("slow", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "FAILED")
+                .Job("partial", "PARTIAL_SUCCESS");
+            var clock = new VirtualClock();
+            var waiter = new JobWaiter(_ => api, new PollSchedule(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8), random: new Random(1)), clock.Delay, clock.UtcNow);
+            var finished = new List<TextractJob>();
+            var left = await waiter.WaitAsync(new[] { Job("fast"), Job("slow"), Job("partial") }, null, finished.Add, null, CancellationToken.None);
+
+            Assert.Empty(left);
+            Assert.Equal(new[] { "partial", "fast", "slow" }, finished.Select(j => j.JobId));
+            Assert.Equal("FAILED", finished[2].Status);
+            Assert.Equal("Unsupported document", finished[2].StatusMessage);
+            Assert.Equal(new[] { "PAGE_FAILED: pages 2" }, finished[0].Warnings);
+            Assert.All(finished, j => Assert.NotNull(j.CompletedAt));
+            Assert.Equal(3, finished[1].Pages);
+        }
+
+        [Fact]
+        public async Task Polls_of_one_job_back_off_up_to_the_cap()
+        {
+            var api = new ScriptedTextract().Job("j", Enumerable.Repeat("IN_PROGRESS", 12).Append("SUCCEEDED").ToArray());
+            var clock = new VirtualClock();
+            var waiter = new JobWaiter(_ => api, new PollSchedule(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8), random: new Random(7)), clock.Delay, clock.UtcNow);
+            await waiter.WaitAsync(new[] { Job("j") }, null, _ => { }, null, CancellationToken.None);
+
+            // The waits between polls grow and never exceed the cap; the last ones sit in the cap's jitter band.
+            var gaps = clock.Delays;
+            Assert.True(gaps.Count >= 10);
+            Assert.All(gaps, g => Assert.True(g <= TimeSpan.FromSeconds(8)));
+            Assert.True(gaps.Last() >= TimeSpan.FromSeconds(4), "capped waits keep at least half the cap");
+            Assert.True(gaps[1] < gaps.Last());
+            Assert.Equal(13, waiter.PollCount);
+        }
+
+        [Fact]
+        public async Task The_timeout_returns_the_jobs_still_running()
+        {
+            var api = new ScriptedTextract().Job("done", "SUCCEEDED").Job("forever", "IN_PROGRESS");
+            var clock = new VirtualClock();
+            var waiter = new JobWaiter(_ => api, new PollSchedule(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4)), clock.Delay, clock.UtcNow);
+            var finished = new List<TextractJob>();
+            var left = await waiter.WaitAsync(new[] { Job("done"), Job("forever") }, TimeSpan.FromSeconds(30), finished.Add, null, CancellationToken.None);
+
+            Assert.Equal("done", Assert.Single(finished).JobId);
+            Assert.Equal("forever", Assert.Single(left).JobId);
+            Assert.Equal("IN_PROGRESS", left[0].Status);
+        }
+
+        [Fact]
+        public async Task Cancellation_stops_the_wait()
+        {
+            var api = new ScriptedTextract().Job("forever", "IN_PROGRESS");
+            using var cts = new CancellationTokenSource();
+            var waiter = new JobWaiter(_ => api, new PollSchedule(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4)),
+                (d, ct) => { cts.Cancel(); ct.ThrowIfCancellationRequested(); return Task.CompletedTask; });
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                waiter.WaitAsync(new[] { Job("forever") }, null, _ => { }, null, cts.Token));
+        }
+
+        [Theory]
+        [InlineData(0, 500, 1000)]
+        [InlineData(1, 1000, 2000)]
+        [InlineData(10, 15000, 30000)]
+        public void Poll_delays_stay_within_their_jitter_band(int attempt, int minMs, int maxMs)
+        {
+            var schedule = new PollSchedule(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+            for (var i = 0; i < 200; i++)
+            {
+                var d = schedule.DelayBefore(attempt).TotalMilliseconds;
+                Assert.InRange(d, minMs, maxMs);
+            }
+        }
+
+        [Fact]
+        public void The_derived_token_depends_on_the_document_and_every_option()
+        {
+            StartJobRequest Request(Action<StartJobSpec>? change = null)
+            {
+                var spec = new StartJobSpec
+                {
+                    Document = new S3ObjectLocation("in-bucket", "a.pdf"),
+                    Features = new[] { "Tables" },
+                    OutputBucket = "out-bucket",
+                    KmsKeyId = "alias/k",
+                };
+                change?.Invoke(spec);
+                return JobStarter.BuildRequest(spec);
+            }
+
+            var baseline = Request().ClientRequestToken!;
+            Assert.Matches("^[a-zA-Z0-9-_]{1,64}$", baseline);
+            Assert.Equal(baseline, Request().ClientRequestToken);
+            Assert.Equal(baseline, Request(s => s.Features = new[] { "tables" }).ClientRequestToken);
+            Assert.NotEqual(baseline, Request(s => s.Document = new S3ObjectLocation("in-bucket", "b.pdf")).ClientRequestToken);
+            Assert.NotEqual(baseline, Request(s => s.DocumentETag = "\"abc\"").ClientRequestToken);
+            Assert.NotEqual(baseline, Request(s => s.Features = new[] { "Forms" }).ClientRequestToken);
+            Assert.NotEqual(baseline, Request(s => s.KmsKeyId = "alias/other").ClientRequestToken);
+            Assert.NotEqual(baseline, Request(s => s.OutputPrefix = "p").ClientRequestToken);
+            Assert.Equal("mine", Request(s => s.ClientRequestToken = "mine").ClientRequestToken);
+        }
+
+        [Theory]
+        [InlineData("Feature", "Nope")]
+        [InlineData("Bucket", null)]
+        [InlineData("KmsKeyId", "-bad")]
+        [InlineData("JobTag", "has space")]
+        [InlineData("ClientRequestToken", "way/too/odd")]
+        [InlineData("OutputPrefix", "   ")]
+        [InlineData("Query", "ünïcode")]
+        [InlineData("NotificationRoleArn", "arn:aws:iam::1:role/x")]
+        public void Bad_values_are_named_before_any_call(string parameter, string? value)
+        {
+            var spec = new StartJobSpec { Document = new S3ObjectLocation("in-bucket", "a.pdf"), Features = new[] { "Tables" } };
+            switch (parameter)
+            {
+                case "Feature": spec.Features = new[] { value! }; break;
+                case "Bucket": spec.Document = new S3ObjectLocation("UPPER_case", "a.pdf"); break;
+                case "KmsKeyId": spec.KmsKeyId = value; break;
+                case "JobTag": spec.JobTag = value; break;
+                case "ClientRequestToken": spec.ClientRequestToken = value; break;
+                case "OutputPrefix": spec.OutputBucket = "out-bucket"; spec.OutputPrefix = value; break;
+                case "Query": spec.Queries = new[] { new QuerySpec(value!) }; break;
+                case "NotificationRoleArn":
+                    spec.NotificationTopicArn = "arn:aws:sns:us-east-1:123456789012:topic";
+                    spec.NotificationRoleArn = value;
+                    break;
+            }
+            var error = Assert.Throws<ArgumentException>(() => JobStarter.BuildRequest(spec));
+            Assert.StartsWith("-" + parameter, error.Message);
+        }
+
+        [Fact]
+        public void Queries_imply_the_queries_feature()
+        {
+            var request = JobStarter.BuildRequest(new StartJobSpec
+            {
+                Document = new S3ObjectLocation("in-bucket", "a.pdf"),
+                Queries = new[] { new QuerySpec("What is the total?", "TOTAL", new[] { "1-2" }) },
+            });
+            Assert.Equal(new[] { "QUERIES" }, request.FeatureTypes);
+        }
+
+        [Theory]
+        [InlineData("s3://bucket/key.pdf", "bucket", "key.pdf")]
+        [InlineData("S3://bucket/dir/sub/key.pdf", "bucket", "dir/sub/key.pdf")]
+        [InlineData("s3://bucket", "bucket", "")]
+        public void S3_uris_parse(string uri, string bucket, string key)
+        {
+            var parsed = S3Uri.Parse(uri, "S3Uri");
+            Assert.Equal(bucket, parsed.Bucket);
+            Assert.Equal(key, parsed.Key);
+        }
+
+        [Theory]
+        [InlineData("https://bucket/key")]
+        [InlineData("s3://ab/key")]
+        [InlineData("s3://192.168.1.1/key")]
+        [InlineData("s3://a..b/key")]
+        [InlineData("")]
+        public void Bad_s3_uris_are_refused(string uri)
+        {
+            Assert.Throws<ArgumentException>(() => S3Uri.Parse(uri, "S3Uri"));
+        }
+
+        [Fact]
+        public void The_output_location_follows_textracts_naming()
+        {
+            var job = new TextractJob { JobId = "abc", OutputBucket = "out", OutputPrefix = "pre/" };
+            Assert.Equal("s3://out/pre/abc/", job.OutputLocation);
+            job.OutputPrefix = null;
+            Assert.Equal("s3://out/textract_output/abc/", job.OutputLocation);
+        }
+    }
+}
