@@ -171,7 +171,8 @@ function Invoke-Demo {
 
 function Invoke-Package {
     Invoke-Build
-    & (Join-Path $Root 'build/New-ModulePackage.ps1') -ModuleFolder $ModuleOut -OutputFolder $OutputRoot
+    # The script says where the package is; its FileInfo is for callers such as the tests.
+    & (Join-Path $Root 'build/New-ModulePackage.ps1') -ModuleFolder $ModuleOut -OutputFolder $OutputRoot | Out-Null
 }
 
 switch ($Task) {

@@ -34,6 +34,9 @@
 
 .PARAMETER Regenerate
     Make the input again even when a matching one exists.
+
+.PARAMETER EngineProject
+    Benchmark another copy of TextractTools.Engine.csproj (a candidate change) instead of src/TextractTools.Engine.
 #>
 [CmdletBinding()]
 param(
@@ -47,7 +50,9 @@ param(
 
     [string] $SamplesPath,
 
-    [switch] $Regenerate
+    [switch] $Regenerate,
+
+    [string] $EngineProject
 )
 
 Set-StrictMode -Version Latest
@@ -114,6 +119,7 @@ $artifacts = Join-Path $DataPath 'artifacts'
 $buildArgs = @('build', (Join-Path $BenchRoot 'TextractTools.Bench/TextractTools.Bench.csproj'), '-c', 'Release',
     '--artifacts-path', $artifacts, '-nologo', '-v', 'quiet')
 if ($UseProjectSample) { $buildArgs += '-p:UseProjectSample=true' }
+if ($EngineProject) { $buildArgs += "-p:EngineProject=$([IO.Path]::GetFullPath($EngineProject))" }
 Invoke-Checked 'dotnet build' $dotnet $buildArgs | Out-Null
 $benchDll = Join-Path $artifacts 'bin/TextractTools.Bench/release/TextractTools.Bench.dll'
 if (-not (Test-Path -LiteralPath $benchDll)) { throw "The build made no $benchDll." }
@@ -123,7 +129,6 @@ if (-not (Test-Path -LiteralPath $benchDll)) { throw "The build made no $benchDl
 $inputDir = Join-Path $DataPath "pages-$Pages"
 $manifestPath = Join-Path $inputDir 'manifest.json'
 $manifest = if (Test-Path -LiteralPath $manifestPath) { Get-Content -LiteralPath $manifestPath -Raw | ConvertFrom-Json } else { $null }
-$templatesWanted = if ($UseProjectSample) { 'project' } else { 'samples' }
 $reusable = $manifest -and -not $Regenerate -and $manifest.generatorVersion -eq $GeneratorVersion -and $manifest.pages -eq $Pages -and
     (($manifest.templates -join ',') -match 'ProjectSample') -eq $UseProjectSample
 if ($reusable) {
@@ -145,10 +150,26 @@ Write-Host ("   {0} pages, {1:N0} blocks; ours reads {2} objects ({3:0.0} MB), t
 
 # ---- runs -----------------------------------------------------------------------------------------------------------
 
+# Both inputs are read once, untimed, so that neither tool's first run pays for the disk.
+Write-Step 'warming the OS file cache (one untimed read of both inputs)'
+foreach ($file in @(Get-ChildItem -LiteralPath $folder -File) + @(Get-Item -LiteralPath $merged)) {
+    $stream = [IO.File]::OpenRead($file.FullName)
+    try { $stream.CopyTo([IO.Stream]::Null) } finally { $stream.Dispose() }
+}
+
 $tools = [ordered]@{
     ours   = [pscustomobject]@{ Name = 'TextractTools (.NET)'; File = $dotnet; Arguments = @($benchDll, 'read', $folder); InputBytes = [long]$manifest.folderBytes }
     theirs = [pscustomobject]@{ Name = "amazon-textract-response-parser $TrpVersion (node)"; File = $node.Source
         Arguments = @((Join-Path $nodeDir 'trp-run.js'), $merged); InputBytes = [long]$manifest.mergedBytes }
+}
+
+function Get-BusyTicks {
+    # Busy CPU time of the whole machine so far, in USER_HZ ticks (1/100 s), from /proc/stat; -1 without it.
+    try {
+        $f = ((Get-Content -LiteralPath '/proc/stat' -TotalCount 1) -split '\s+')[1..8] | ForEach-Object { [long]$_ }
+        return $f[0] + $f[1] + $f[2] + $f[5] + $f[6] + $f[7]   # user nice system irq softirq steal (not idle, iowait)
+    }
+    catch { return -1 }
 }
 
 function Invoke-Measured([string] $Key, [int] $Run) {
@@ -156,6 +177,7 @@ function Invoke-Measured([string] $Key, [int] $Run) {
     $timeFile = [IO.Path]::GetTempFileName()
     $errFile = [IO.Path]::GetTempFileName()
     try {
+        $busyBefore = Get-BusyTicks
         $clock = [Diagnostics.Stopwatch]::StartNew()
         if ($gnuTime) {
             $stdout = & $gnuTime -f '%M %U %S' -o $timeFile $tool.File @($tool.Arguments) 2> $errFile
@@ -165,6 +187,7 @@ function Invoke-Measured([string] $Key, [int] $Run) {
         }
         $exit = $LASTEXITCODE
         $clock.Stop()
+        $busyAfter = Get-BusyTicks
         if ($exit -ne 0) { throw "$($tool.Name) run $Run failed (exit code $exit):`n$(Get-Content -LiteralPath $errFile -Raw)" }
         $line = @($stdout | Where-Object { $_ -like '{*' }) | Select-Object -Last 1
         if (-not $line) { throw "$($tool.Name) run $Run printed no result:`n$($stdout -join "`n")" }
@@ -176,8 +199,14 @@ function Invoke-Measured([string] $Key, [int] $Run) {
             $peakKb = [double]$fields[0]
             $cpu = [double]$fields[1] + [double]$fields[2]
         }
+        # What the rest of the machine used meanwhile, in cores: a run that shared the CPU with others is slower.
+        $others = if ($busyBefore -ge 0 -and $gnuTime) {
+            [math]::Max(0, (($busyAfter - $busyBefore) / 100 - $cpu) / $clock.Elapsed.TotalSeconds)
+        }
+        else { [double]::NaN }
         [pscustomobject]@{
             Tool = $Key; Run = $Run; WallSeconds = $clock.Elapsed.TotalSeconds; InProcessSeconds = [double]$result.totalMs / 1000
+            OtherCores = $others
             PeakMB = $peakKb / 1024; SelfReportedPeakMB = [double]$result.vmHwmKb / 1024; CpuSeconds = $cpu; Result = $result
         }
     }
@@ -192,7 +221,7 @@ for ($r = 1; $r -le $Repeat; $r++) {
         Write-Host ("   run {0}/{1} {2,-6} ... " -f $r, $Repeat, $key) -NoNewline
         $m = Invoke-Measured $key $r
         $runs.Add($m)
-        Write-Host ("{0:0.00} s, peak {1:0} MB" -f $m.WallSeconds, $m.PeakMB)
+        Write-Host ("{0:0.00} s, peak {1:0} MB, other processes {2:0.00} core(s)" -f $m.WallSeconds, $m.PeakMB, $m.OtherCores)
     }
 }
 $loadAfter = Get-LoadAverage
@@ -268,6 +297,7 @@ $rawRows = foreach ($m in $runs) {
         Run = $m.Run; Tool = $m.Tool; 'Wall s' = '{0:0.000}' -f $m.WallSeconds; 'In-process s' = '{0:0.000}' -f $m.InProcessSeconds
         'Peak RSS MB' = '{0:0}' -f $m.PeakMB; 'VmHWM MB (self)' = '{0:0}' -f $m.SelfReportedPeakMB
         'CPU s' = if ($gnuTime) { '{0:0.00}' -f $m.CpuSeconds } else { 'n/a' }
+        'Other processes, cores' = if ([double]::IsNaN($m.OtherCores)) { 'n/a' } else { '{0:0.00}' -f $m.OtherCores }
     }
 }
 $templates = ($manifest.templates | ForEach-Object { "``$_``" }) -join ', '
@@ -312,9 +342,11 @@ $(ConvertTo-MarkdownTable @($rawRows))
 ## Environment
 
 - CPU: $cpuModel, $([Environment]::ProcessorCount) core(s); memory $memTotal; load average before / after the runs: $loadBefore / $loadAfter
+  ("Other processes, cores" above: the CPU the rest of the machine used during each run, from /proc/stat; where it is
+  high the run competed for the CPU and its wall time says more about the machine than about the tool.)
 - $([Runtime.InteropServices.RuntimeInformation]::OSDescription); .NET SDK $(Get-CommandText $dotnet @('--version')) (runtime defaults: workstation concurrent GC, tiered JIT); Node.js $(Get-CommandText $node.Source @('--version')) (default heap settings)
-- Repository at $commit$(if ($dirty -gt 0) { " with $dirty uncommitted change(s) under src/" })
-- Command: ``dotnet pwsh bench/run.ps1 -Pages $Pages -Repeat $Repeat``
+- Repository at $commit$(if ($dirty -gt 0) { " with $dirty uncommitted change(s) under src/" })$(if ($EngineProject) { "; engine under test: ``$EngineProject``" })
+- Command: ``dotnet pwsh bench/run.ps1 $(($PSBoundParameters.GetEnumerator() | ForEach-Object { if ($_.Value -is [switch]) { "-$($_.Key)" } else { "-$($_.Key) $($_.Value)" } }) -join ' ')``
 "@
 Set-Content -LiteralPath $reportPath -Value $report -Encoding utf8NoBOM
 Write-Host "Report: $([IO.Path]::GetRelativePath($RepoRoot, $reportPath))"

@@ -40,6 +40,11 @@ namespace TextractTools.Bench
             document = null!;
             GC.Collect();
 
+            // Floors: what System.Text.Json alone costs over the same bytes (warm after one untimed walk).
+            TokenWalk(pages, strings: false);
+            Measure(phases, "0 floor: Utf8JsonReader token walk", () => TokenWalk(pages, strings: false));
+            Measure(phases, "0 floor: token walk + GetString on every string", () => TokenWalk(pages, strings: true));
+
             // Warm pass: phases one by one.
             Measure(phases, "2 parse (warm)", () => store = Parse(pages));
             Measure(phases, "2 Seal (resolve ids, order, by type)", () => Invoke(store.GetType(), "Seal", store));
@@ -82,6 +87,21 @@ namespace TextractTools.Bench
             Console.WriteLine($"retained: block store {(afterParse - baseline) / 1048576.0:0.0} MB; store + model {(afterBuild - baseline) / 1048576.0:0.0} MB " +
                               $"(input held in memory for this diagnosis, not counted)");
             Console.WriteLine($"peak RSS (VmHWM) {Program.PeakRssKb() / 1024.0:0} MB (inflated here: all input is held at once)");
+        }
+
+        private static long TokenWalk(List<RawOutputPage> pages, bool strings)
+        {
+            long tokens = 0;
+            foreach (RawOutputPage page in pages)
+            {
+                var reader = new System.Text.Json.Utf8JsonReader(page.Json.Span);
+                while (reader.Read())
+                {
+                    tokens++;
+                    if (strings && reader.TokenType == System.Text.Json.JsonTokenType.String) tokens += reader.GetString()!.Length;
+                }
+            }
+            return tokens;
         }
 
         private static object Parse(List<RawOutputPage> pages)

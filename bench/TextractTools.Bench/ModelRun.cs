@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Diagnostics;
-using System.Text.Json;
 using TextractTools.Engine.Document;
 using TextractTools.Engine.Output;
 
@@ -50,28 +49,24 @@ namespace TextractTools.Bench
             }
             total.Stop();
 
-            var result = new
-            {
-                tool = reuseBuffer ? "TextractTools (reused buffer)" : "TextractTools",
-                readMs = Math.Round(readMs, 1),
-                totalMs = Math.Round(total.Elapsed.TotalMilliseconds, 1),
-                pages,
-                lines,
-                fields,
-                tables,
-                cells,
-                lineChars,
-                fieldChars,
-                cellChars,
-                allocatedMB = Math.Round(GC.GetTotalAllocatedBytes(precise: true) / 1048576.0, 1),
-                gcCollections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
-                gcPauseMs = Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds, 1),
-                jitMs = Math.Round(System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds, 1),
-                vmHwmKb = Program.PeakRssKb(),
-            };
+            // Read before anything else runs: printing must not add JIT time or allocations to the figures.
+            double jitMs = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds;
+            long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+            double gcPauseMs = GC.GetTotalPauseDuration().TotalMilliseconds;
+            long allocated = GC.GetTotalAllocatedBytes(precise: true);
+            int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+            long peakKb = Program.PeakRssKb();
             // Keep the document alive until after the peak was read: the model is what is being measured.
             GC.KeepAlive(document);
-            Console.WriteLine(JsonSerializer.Serialize(result));
+
+            // One JSON line, written by hand (the reflection-based serializer would cost more JIT than it is worth).
+            var ci = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Create(ci,
+                $"{{\"tool\":\"{(reuseBuffer ? "TextractTools (reused buffer)" : "TextractTools")}\",\"readMs\":{readMs:0.0},\"totalMs\":{total.Elapsed.TotalMilliseconds:0.0}," +
+                $"\"pages\":{pages},\"lines\":{lines},\"fields\":{fields},\"tables\":{tables},\"cells\":{cells}," +
+                $"\"lineChars\":{lineChars},\"fieldChars\":{fieldChars},\"cellChars\":{cellChars}," +
+                $"\"allocatedMB\":{allocated / 1048576.0:0.0},\"gcCollections\":[{gen0},{gen1},{gen2}],\"gcPauseMs\":{gcPauseMs:0.0}," +
+                $"\"jitMs\":{jitMs:0.0},\"jitMethods\":{jitMethods},\"vmHwmKb\":{peakKb}}}"));
         }
 
         /// <summary>The folder's numbered objects in order, each read into the same growing buffer.</summary>

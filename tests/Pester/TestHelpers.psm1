@@ -35,7 +35,9 @@ function Start-TestEndpoint {
         [string[]] $Bucket = @(),
         [string[]] $KeyAlias = @(),
         [double] $JobSeconds = 1,
-        [string[]] $ExtraArguments = @()
+        [string[]] $ExtraArguments = @(),
+        # A policy file (see src/TextractTools.LocalEndpoint/POLICY.md): its principals are checked, the pair above stays an administrator.
+        [string] $PolicyFile
     )
     $accessKey = 'AKIDPESTER' + (Get-Random -Maximum 99999)
     $secretKey = [guid]::NewGuid().ToString('N')
@@ -45,6 +47,7 @@ function Start-TestEndpoint {
     foreach ($k in $KeyAlias) { $arguments += @('--create-key', $k) }
     $samples = Get-SharedSamplesPath
     if ($samples) { $arguments += @('--replay', $samples) }
+    if ($PolicyFile) { $arguments += @('--policy', $PolicyFile) }
     $arguments += $ExtraArguments
 
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')

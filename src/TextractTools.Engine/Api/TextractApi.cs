@@ -31,6 +31,9 @@ namespace TextractTools.Engine.Api
             client = new TextractClient(credentials, config);
         }
 
+        /// <summary>The SDK client underneath, for the session to observe its calls (AwsSession.CallObserver).</summary>
+        internal AmazonServiceClient ServiceClient => client;
+
         /// <summary>The endpoint calls go to (resolved from the config; sends nothing).</summary>
         public Uri Endpoint => client.ResolveEndpoint();
 

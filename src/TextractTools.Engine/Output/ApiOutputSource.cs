@@ -24,16 +24,37 @@ namespace TextractTools.Engine.Output
                 var request = new GetJobPageRequest(job.JobId, MaxResultsPerPage, nextToken);
                 // The one sync-over-async point of output reading: the model consumes an IEnumerable, and this runs
                 // on a worker thread (the cmdlet's bridge), never on the pipeline thread.
-                var page = (job.Kind == TextractJobKind.DocumentAnalysis
-                        ? api.GetDocumentAnalysisAsync(request, cancellationToken)
-                        : api.GetDocumentTextDetectionAsync(request, cancellationToken))
-                    .ConfigureAwait(false).GetAwaiter().GetResult();
                 number++;
+                var page = GetPage(api, job, request, number, cancellationToken);
                 if (number == 1) JobWaiter.Apply(job, page, System.DateTimeOffset.UtcNow);
                 yield return new RawOutputPage($"{OperationName(job)} page {number} of job {job.JobId}", page.Json);
                 nextToken = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
             }
             while (nextToken != null);
+        }
+
+        /// <summary>
+        /// One page, fetched again (same NextToken) when the SDK's own retries could not get it; after
+        /// <see cref="OutputReadRetry.MaxAttempts"/> fetches the read fails, naming the page.
+        /// </summary>
+        private static JobResultPage GetPage(ITextractApi api, TextractJob job, GetJobPageRequest request, int number, CancellationToken cancellationToken)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return (job.Kind == TextractJobKind.DocumentAnalysis
+                            ? api.GetDocumentAnalysisAsync(request, cancellationToken)
+                            : api.GetDocumentTextDetectionAsync(request, cancellationToken))
+                        .ConfigureAwait(false).GetAwaiter().GetResult();
+                }
+                catch (System.Exception e) when (OutputReadRetry.IsTransient(e, cancellationToken))
+                {
+                    if (attempt >= OutputReadRetry.MaxAttempts)
+                        throw new System.IO.IOException($"Could not get {OperationName(job)} page {number} of job {job.JobId} in {attempt} attempts: {e.Message}", e);
+                    System.Threading.Tasks.Task.Delay(OutputReadRetry.DelayBefore(attempt + 1), cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
+                }
+            }
         }
 
         private static string OperationName(TextractJob job) =>

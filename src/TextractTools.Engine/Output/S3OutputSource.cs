@@ -86,16 +86,57 @@ namespace TextractTools.Engine.Output
             }
         }
 
-        /// <summary>Reads one object whole, with its encryption as S3 reports it.</summary>
-        public async Task<(byte[] Data, OutputObjectInfo Info)> ReadAsync(OutputObjectInfo info, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads one object whole, with its encryption as S3 reports it. A body that breaks off or comes back shorter
+        /// than its Content-Length is fetched again (<see cref="OutputReadRetry"/>); after that, the read fails.
+        /// </summary>
+        public Task<(byte[] Data, OutputObjectInfo Info)> ReadAsync(OutputObjectInfo info, CancellationToken cancellationToken)
+            => ReadWholeAsync(info, requireJson: false, cancellationToken);
+
+        private async Task<(byte[] Data, OutputObjectInfo Info)> ReadWholeAsync(OutputObjectInfo info, bool requireJson, CancellationToken cancellationToken)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var read = await ReadOnceAsync(info, cancellationToken).ConfigureAwait(false);
+                    if (requireJson) RequireWholeJson(read.Data, info);
+                    return read;
+                }
+                catch (Exception e) when (OutputReadRetry.IsTransient(e, cancellationToken))
+                {
+                    if (attempt >= OutputReadRetry.MaxAttempts)
+                        throw new IOException($"Could not read {info.Uri} whole in {attempt} attempts: {e.Message}", e);
+                    await Task.Delay(OutputReadRetry.DelayBefore(attempt + 1), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private async Task<(byte[] Data, OutputObjectInfo Info)> ReadOnceAsync(OutputObjectInfo info, CancellationToken cancellationToken)
         {
             using var response = await _s3.GetObjectAsync(info.Bucket, info.Key, cancellationToken).ConfigureAwait(false);
             using var buffer = new MemoryStream();
             await response.ResponseStream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+            if (response.ContentLength > 0 && buffer.Length != response.ContentLength)
+                throw new TruncatedOutputException($"{info.Uri} came back with {buffer.Length} of its {response.ContentLength} bytes.");
             var encryption = response.ServerSideEncryptionMethod?.Value;
             var withEncryption = new OutputObjectInfo(info.Bucket, info.Key, info.Number, buffer.Length, encryption,
                 response.ServerSideEncryptionKeyManagementServiceKeyId);
             return (buffer.ToArray(), withEncryption);
+        }
+
+        /// <summary>An output page is one JSON document: one that ends early was cut off on the way.</summary>
+        private static void RequireWholeJson(byte[] data, OutputObjectInfo info)
+        {
+            try
+            {
+                var reader = new System.Text.Json.Utf8JsonReader(data, new System.Text.Json.JsonReaderOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+                while (reader.Read()) { }
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                throw new System.Text.Json.JsonException($"{info.Uri} is not whole JSON: {e.Message}", e);
+            }
         }
 
         /// <summary>The pages as the document model consumes them, read one at a time in numeric order.</summary>
@@ -104,7 +145,7 @@ namespace TextractTools.Engine.Output
             foreach (var o in objects)
             {
                 // Sync-over-async in one place: see ApiOutputSource.
-                var (data, info) = ReadAsync(o, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
+                var (data, info) = ReadWholeAsync(o, requireJson: true, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
                 onRead?.Invoke(info);
                 yield return new RawOutputPage(info.Uri, data);
             }

@@ -3,6 +3,7 @@ using Amazon;
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon.SQS;
 using TextractTools.Engine.Api;
 
 namespace TextractTools.Engine.Session
@@ -18,6 +19,7 @@ namespace TextractTools.Engine.Session
         private readonly Lazy<TextractApi> textract;
         private readonly Lazy<AmazonS3Client> s3;
         private readonly Lazy<AmazonKeyManagementServiceClient> kms;
+        private readonly Lazy<AmazonSQSClient> sqs;
         private volatile bool disposed;
 
         private AwsSession(ResolvedCredentials resolvedCredentials, ResolvedRegion resolvedRegion, string? endpointUrl)
@@ -27,9 +29,26 @@ namespace TextractTools.Engine.Session
             Region = resolvedRegion.Name;
             RegionSource = resolvedRegion.Source;
             EndpointUrl = endpointUrl;
-            textract = new Lazy<TextractApi>(() => new TextractApi(credentials, CreateTextractConfig()));
-            s3 = new Lazy<AmazonS3Client>(() => new AmazonS3Client(credentials, CreateS3Config()));
-            kms = new Lazy<AmazonKeyManagementServiceClient>(() => new AmazonKeyManagementServiceClient(credentials, CreateKmsConfig()));
+            textract = new Lazy<TextractApi>(() => Observed(new TextractApi(credentials, CreateTextractConfig()), "Textract"));
+            s3 = new Lazy<AmazonS3Client>(() => Observed(new AmazonS3Client(credentials, CreateS3Config()), "S3"));
+            kms = new Lazy<AmazonKeyManagementServiceClient>(() => Observed(new AmazonKeyManagementServiceClient(credentials, CreateKmsConfig()), "KMS"));
+            sqs = new Lazy<AmazonSQSClient>(() => Observed(new AmazonSQSClient(credentials, CreateSqsConfig()), "SQS"));
+        }
+
+        /// <summary>
+        /// Told of every finished AWS call of this session's clients (service, operation, status, duration, retries),
+        /// e.g. to write it to the verbose stream. Called on the SDK's worker threads: it must be thread-safe and quick.
+        /// </summary>
+        public Action<AwsCall>? CallObserver { get; set; }
+
+        /// <summary>Reports the calls of a client of this session to <see cref="CallObserver"/>.</summary>
+        internal T Observed<T>(T client, string service) where T : AmazonServiceClient
+            => new AwsCallTimer(service, () => CallObserver).Attach(client);
+
+        private TextractApi Observed(TextractApi api, string service)
+        {
+            Observed(api.ServiceClient, service);
+            return api;
         }
 
         /// <summary>
@@ -71,6 +90,9 @@ namespace TextractTools.Engine.Session
 
         public IAmazonKeyManagementService Kms => Get(kms);
 
+        /// <summary>For waiting on the job notifications delivered to an SQS queue.</summary>
+        public IAmazonSQS Sqs => Get(sqs);
+
         public void Dispose()
         {
             if (disposed)
@@ -82,6 +104,7 @@ namespace TextractTools.Engine.Session
             DisposeIfCreated(textract);
             DisposeIfCreated(s3);
             DisposeIfCreated(kms);
+            DisposeIfCreated(sqs);
         }
 
         public override string ToString()
@@ -100,8 +123,11 @@ namespace TextractTools.Engine.Session
 
         internal AmazonKeyManagementServiceConfig CreateKmsConfig() => ApplyEndpoint(new AmazonKeyManagementServiceConfig());
 
+        internal AmazonSQSConfig CreateSqsConfig() => ApplyEndpoint(new AmazonSQSConfig());
+
         private T ApplyEndpoint<T>(T config) where T : ClientConfig
         {
+            SessionRetries.Apply(config);
             if (EndpointUrl != null)
             {
                 // ServiceURL and RegionEndpoint are exclusive in the SDK: with an endpoint, the region is what

@@ -25,6 +25,21 @@ Options:
   --replay DIR          Folder of recorded documents/responses to replay (repeatable)
   --create-bucket NAME  Create this bucket at start (repeatable)
   --create-key ALIAS    Create a KMS key with this alias (alias/name) at start (repeatable)
+  --create-queue NAME   Create this SQS queue at start (repeatable)
+  --create-topic NAME   Create this SNS topic at start (repeatable); a --create-queue of the same
+                        name is subscribed to it, so Textract notifications reach that queue
+  --max-concurrent-jobs N  Textract jobs IN_PROGRESS at once before Start answers
+                        LimitExceededException (default: no limit)
+  --policy FILE         Policy file: principals (access keys, secrets, identity policies) and KMS key
+                        policies; their requests are checked as IAM/KMS would (see POLICY.md). Without
+                        it everything is allowed; --access-key stays an unrestricted administrator
+  --faults FILE         Fault plan (JSON, see FAULTS.md): per operation (Textract.GetDocumentAnalysis,
+                        S3.*, Kms.GenerateDataKey) shares of throttling, 5xx and dropped connections,
+                        delays, TPS quotas, and jobs that fail, end PARTIAL_SUCCESS or write output late
+  --fault SPEC          One rule, e.g. Textract.Get*:throttle=0.3,5xx=0.05,drop=0.02,delayMs=200
+                        (repeatable; added to --faults, a later rule replaces one of the same pattern).
+                        Changed at run time through POST /_admin/faults (loopback only, no signature)
+  --fault-seed N        Seed of the random that draws faults (default 1): same seed, same faults
   --ignore-stdin        Do not watch stdin (run in the background until a signal)
   --help                Show this text
 
@@ -43,6 +58,8 @@ Other commands:
         {
             var result = new EndpointCommandLine();
             string? accessKey = null, secretKey = null;
+            var faults = new System.Collections.Generic.List<System.Func<Faults.FaultPlan>>();
+            int? faultSeed = null;
             for (var i = 0; i < args.Length && result.Error is null; i++)
             {
                 var arg = args[i];
@@ -63,13 +80,33 @@ Other commands:
                         var bucket = result.Value(args, ref i);
                         if (bucket is not null) result.Options.SeedBuckets.Add(bucket);
                         break;
+                    case "--policy": result.Options.PolicyFile = result.Value(args, ref i); break;
                     case "--create-key":
                         var alias = result.Value(args, ref i);
                         if (alias is not null) result.Options.SeedKeyAliases.Add(alias);
                         break;
+                    case "--create-queue":
+                        var queue = result.Value(args, ref i);
+                        if (queue is not null) result.Options.SeedQueues.Add(queue);
+                        break;
+                    case "--create-topic":
+                        var topic = result.Value(args, ref i);
+                        if (topic is not null) result.Options.SeedTopics.Add(topic);
+                        break;
+                    case "--faults":
+                        var faultFile = result.Value(args, ref i);
+                        if (faultFile is not null) faults.Add(() => Faults.FaultPlan.FromFile(faultFile));
+                        break;
+                    case "--fault":
+                        var faultSpec = result.Value(args, ref i);
+                        if (faultSpec is not null) faults.Add(() => Faults.FaultPlan.FromSpec(faultSpec));
+                        break;
+                    case "--fault-seed": faultSeed = result.Int(args, ref i, 0, int.MaxValue); break;
+                    case "--max-concurrent-jobs": result.Options.MaxConcurrentJobs = result.Int(args, ref i, 1, 100000); break;
                     default: result.Error = $"Unknown argument '{arg}'. Use --help for the list of options."; break;
                 }
             }
+            if (result.Error is null) result.ReadFaults(faults, faultSeed);
             if (result.Error is null && (accessKey is null) != (secretKey is null))
             {
                 result.Error = "--access-key and --secret-key must be given together.";
@@ -80,6 +117,25 @@ Other commands:
                 result.Options.Credentials[accessKey] = secretKey!;
             }
             return result;
+        }
+
+        /// <summary>--faults files and --fault rules in the order given, then --fault-seed over the file's seed.</summary>
+        private void ReadFaults(System.Collections.Generic.List<System.Func<Faults.FaultPlan>> plans, int? seed)
+        {
+            try
+            {
+                var plan = Options.Faults;
+                foreach (var read in plans)
+                {
+                    var next = read();
+                    plan = plan.IsEmpty ? next : plan.With(next);
+                }
+                Options.Faults = seed is { } s ? plan.WithSeed(s) : plan;
+            }
+            catch (Faults.FaultPlanException e)
+            {
+                Error = e.Message;
+            }
         }
 
         private string? Value(string[] args, ref int i)

@@ -15,6 +15,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using TextractTools.LocalEndpoint.Hosting.SigV4;
 using TextractTools.LocalEndpoint.Kms;
+using TextractTools.LocalEndpoint.Policy;
 using TextractTools.LocalEndpoint.S3;
 using TextractTools.LocalEndpoint.Storage;
 
@@ -29,6 +30,7 @@ namespace TextractTools.LocalEndpoint.Hosting
         private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
         private readonly ConcurrentDictionary<string, IJsonService> _jsonServices = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, IQueryService> _queryServices = new(StringComparer.Ordinal);
         private WebApplication? _app;
         private int _stopped;
 
@@ -37,7 +39,14 @@ namespace TextractTools.LocalEndpoint.Hosting
             Options = options;
             Storage = new ObjectStore();
             Keys = new KeyStore(options.Region, options.AccountId);
+            Queues = new Sqs.QueueStore(options.Region, options.AccountId, () => BaseUri);
+            Topics = new Sns.TopicStore(options.Region, options.AccountId);
+            Notifications = new Sns.NotificationPublisher(Topics, Queues, () => BaseUri);
+            Faults = new Faults.FaultInjector(options.Faults);
         }
+
+        /// <summary>The fault layer (FAULTS.md): replace its plan at any time, read its per-operation call statistics.</summary>
+        public Faults.FaultInjector Faults { get; }
 
         public EndpointOptions Options { get; }
 
@@ -46,6 +55,18 @@ namespace TextractTools.LocalEndpoint.Hosting
 
         /// <summary>The KMS keys, shared by every service of this endpoint.</summary>
         public KeyStore Keys { get; }
+
+        /// <summary>The SQS queues, served by SQS and delivered to by SNS.</summary>
+        public Sqs.QueueStore Queues { get; }
+
+        /// <summary>The SNS topics, served by SNS and published to by Textract's NotificationChannel.</summary>
+        public Sns.TopicStore Topics { get; }
+
+        /// <summary>Delivers what is published to a topic to its subscribed queues.</summary>
+        public Sns.NotificationPublisher Notifications { get; }
+
+        /// <summary>The permission checks of the policy file (<see cref="Authorizer.AllowAll"/> without one).</summary>
+        public Authorizer Authorizer { get; private set; } = Authorizer.AllowAll;
 
         /// <summary>The port actually bound (the free port picked when <see cref="EndpointOptions.Port"/> was 0).</summary>
         public int Port { get; private set; }
@@ -59,9 +80,12 @@ namespace TextractTools.LocalEndpoint.Hosting
         public static async Task<EndpointServer> StartAsync(EndpointOptions options, CancellationToken ct = default)
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
+            var policy = LoadPolicy(options);
             var server = new EndpointServer(options);
+            if (policy is not null) server.Authorizer = new Authorizer(policy, server.Keys);
             server.Seed();
             foreach (var service in ServiceRegistry.CreateJsonServices(server)) server.AddJsonService(service);
+            foreach (var service in ServiceRegistry.CreateQueryServices(server)) server._queryServices[service.SigningName] = service;
             try
             {
                 await server.ListenAsync(ct).ConfigureAwait(false);
@@ -74,6 +98,30 @@ namespace TextractTools.LocalEndpoint.Hosting
             return server;
         }
 
+        /// <summary>
+        /// Reads the policy file before anything listens, so that a bad file stops the start with a message naming the
+        /// file and the problem. Its principals' credentials join the accepted ones; its AccountId becomes the account
+        /// of every ARN (the keys are created after this).
+        /// </summary>
+        private static PolicyFile? LoadPolicy(EndpointOptions options)
+        {
+            if (options.PolicyFile is null) return null;
+            var policy = PolicyFile.Load(options.PolicyFile);
+            if (policy.AccountId is not null) options.AccountId = policy.AccountId;
+            foreach (var principal in policy.Principals.Values)
+            {
+                // The same pair again is fine (options reused for a second start); another secret would make one of
+                // the two callers unable to sign, and an administrator's key id would lose its administrator rights.
+                if (options.Credentials.TryGetValue(principal.AccessKeyId, out var secret) && secret != principal.SecretKey)
+                {
+                    throw new PolicyFileException($"Policy file '{options.PolicyFile}': Principals.{principal.AccessKeyId} uses the access key id " +
+                        "of the endpoint's own credentials (--access-key); give the principal an access key id of its own.");
+                }
+                options.Credentials[principal.AccessKeyId] = principal.SecretKey;
+            }
+            return policy;
+        }
+
         /// <summary>Creates the buckets and aliased keys the options ask for, before anyone can call.</summary>
         private void Seed()
         {
@@ -82,9 +130,44 @@ namespace TextractTools.LocalEndpoint.Hosting
             {
                 var name = alias.StartsWith("alias/", StringComparison.Ordinal) ? alias : "alias/" + alias;
                 if (Keys.TryResolve(name, out _)) continue;
-                var key = Keys.CreateKey("Created at start for " + name);
+                var key = Keys.CreateKey("Created at start for " + name, SeededKeyId(Options, name));
                 Keys.CreateAlias(name, key.KeyId);
             }
+            SeedQueuesAndTopics();
+        }
+
+        /// <summary>--create-queue and --create-topic; a topic and a queue of the same name are subscribed together.</summary>
+        private void SeedQueuesAndTopics()
+        {
+            try
+            {
+                foreach (var queue in Options.SeedQueues) Queues.CreateQueue(queue);
+                foreach (var topic in Options.SeedTopics)
+                {
+                    var topicArn = Topics.CreateTopic(topic);
+                    if (Options.SeedQueues.Contains(topic)) Topics.SubscribeQueue(topicArn, Queues.ArnOf(topic));
+                }
+            }
+            catch (Exception e) when (e is Sqs.SqsError or Sns.SnsError)
+            {
+                throw new InvalidOperationException("A queue or topic to create at start is invalid: " + e.Message, e);
+            }
+        }
+
+        /// <summary>
+        /// The ARN of the key --create-key ALIAS makes: its id is derived from account, region and alias, so that a
+        /// policy file written before the endpoint starts can name the key by ARN, as real policies do.
+        /// </summary>
+        public static string SeededKeyArn(EndpointOptions options, string alias)
+        {
+            var name = alias.StartsWith("alias/", StringComparison.Ordinal) ? alias : "alias/" + alias;
+            return $"arn:aws:kms:{options.Region}:{options.AccountId}:key/{SeededKeyId(options, name)}";
+        }
+
+        private static string SeededKeyId(EndpointOptions options, string aliasName)
+        {
+            var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{options.AccountId}/{options.Region}/{aliasName}"));
+            return new Guid(hash.AsSpan(0, 16)).ToString();
         }
 
         /// <summary>Adds (or replaces) the JSON service answering its <see cref="IJsonService.TargetPrefix"/>; allowed at any time.</summary>
@@ -97,6 +180,8 @@ namespace TextractTools.LocalEndpoint.Hosting
         public async Task StopAsync()
         {
             if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+            // Long polls would otherwise hold the shutdown for up to 20 s each; they answer "no messages" now.
+            Queues.Close();
             if (_app is not null)
             {
                 using var timeout = new CancellationTokenSource(StopTimeout);
@@ -135,9 +220,11 @@ namespace TextractTools.LocalEndpoint.Hosting
             var app = builder.Build();
             var router = new RequestRouter(
                 new SigV4Verifier(Options.Credentials),
-                new S3Service(Storage, Keys, Options),
+                new S3Service(Storage, Keys, Options, Authorizer),
                 prefix => _jsonServices.TryGetValue(prefix, out var service) ? service : null,
-                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TextractTools.LocalEndpoint"));
+                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TextractTools.LocalEndpoint"),
+                name => _queryServices.TryGetValue(name, out var queryService) ? queryService : null,
+                Faults);
             app.Run(router.HandleAsync);
             _app = app;
 

@@ -25,9 +25,15 @@ namespace TextractTools.LocalEndpoint.Hosting
         private readonly S3Service _s3;
         private readonly Func<string, IJsonService?> _jsonServiceFor;
         private readonly ILogger _logger;
+        private readonly Func<string, IQueryService?> _queryServiceFor;
 
-        public RequestRouter(SigV4Verifier verifier, S3Service s3, Func<string, IJsonService?> jsonServiceFor, ILogger logger)
+        private readonly Faults.FaultInjector _faults;
+
+        public RequestRouter(SigV4Verifier verifier, S3Service s3, Func<string, IJsonService?> jsonServiceFor, ILogger logger,
+            Func<string, IQueryService?>? queryServiceFor = null, Faults.FaultInjector? faults = null)
         {
+            _faults = faults ?? new Faults.FaultInjector();
+            _queryServiceFor = queryServiceFor ?? (_ => null);
             _verifier = verifier;
             _s3 = s3;
             _jsonServiceFor = jsonServiceFor;
@@ -38,12 +44,20 @@ namespace TextractTools.LocalEndpoint.Hosting
         {
             var request = await ReadAsync(context).ConfigureAwait(false);
             HttpReply reply;
+            Faults.FaultDecision fault;
             try
             {
-                reply = await RouteAsync(request, context.RequestAborted).ConfigureAwait(false);
+                // The fault layer (FAULTS.md) may answer instead (admin route, throttling, 5xx) or cut the answer off.
+                fault = await _faults.BeforeDispatchAsync(request, context.Connection.RemoteIpAddress, context.RequestAborted).ConfigureAwait(false);
+                reply = fault.Reply ?? await RouteAsync(request, context.RequestAborted).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
+                return;
+            }
+            if (fault.CutOffAnswer)
+            {
+                await Faults.FaultInjector.WriteCutOffAsync(context, reply, request.Method == "HEAD", r => WriteAsync(context, r, false)).ConfigureAwait(false);
                 return;
             }
             await WriteAsync(context, reply, request.Method == "HEAD").ConfigureAwait(false);
@@ -52,6 +66,9 @@ namespace TextractTools.LocalEndpoint.Hosting
         public Task<HttpReply> RouteAsync(IncomingRequest request, CancellationToken cancellationToken)
         {
             var target = request.Header("X-Amz-Target");
+            // SNS speaks the query protocol: no X-Amz-Target, a form body, and "sns" in the signature's scope.
+            if (target is null && QueryProtocol.SigningName(request) is { } signingName && _queryServiceFor(signingName) is { } queryService)
+                return Task.FromResult(QueryProtocol.Route(request, _verifier, queryService, _logger));
             return target is null ? Task.FromResult(RouteS3(request)) : RouteJsonAsync(request, target, cancellationToken);
         }
 
@@ -105,8 +122,11 @@ namespace TextractTools.LocalEndpoint.Hosting
                     response = JsonServiceResponse.Error(500, "InternalFailure", "The request processing has failed because of an unknown error.");
                 }
             }
+            // JSON 1.0 services (SQS) are answered in 1.0, JSON 1.1 services (KMS, Textract) in 1.1.
+            var contentType = request.Header("Content-Type") is { } sent && sent.StartsWith("application/x-amz-json-", StringComparison.OrdinalIgnoreCase)
+                ? sent : JsonContentType;
             return new HttpReply(response.StatusCode)
-                .WithText(response.Json, JsonContentType)
+                .WithText(response.Json, contentType)
                 .WithHeader("x-amzn-RequestId", requestId);
         }
 

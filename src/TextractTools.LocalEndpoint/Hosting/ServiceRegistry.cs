@@ -11,9 +11,17 @@ namespace TextractTools.LocalEndpoint.Hosting
     {
         public static IEnumerable<IJsonService> CreateJsonServices(EndpointServer server)
         {
-            yield return new KmsService(server.Keys);
+            yield return new KmsService(server.Keys, server.Authorizer);
             // Loads the project sample and every --replay folder (a missing folder throws: a mistyped --replay).
-            yield return new Textract.TextractService(server.Options, server.Storage, server.Keys, Replay.ReplayLibrary.FromOptions(server.Options));
+            yield return new Textract.TextractService(server.Options, server.Storage, server.Keys, Replay.ReplayLibrary.FromOptions(server.Options),
+                authorizer: server.Authorizer, notifications: server.Notifications, faults: server.Faults);
+            yield return new Sqs.SqsService(server.Queues);
+        }
+
+        /// <summary>The query-protocol services, by SigV4 signing name.</summary>
+        public static IEnumerable<IQueryService> CreateQueryServices(EndpointServer server)
+        {
+            yield return new Sns.SnsService(server.Notifications);
         }
     }
 }

@@ -48,9 +48,10 @@ namespace TextractTools.LocalEndpoint.Kms
         public string Region { get; }
         public string AccountId { get; }
 
-        public KmsKey CreateKey(string description = "")
+        /// <param name="keyId">A key id chosen by the caller (keys created at start have ids known in advance); null for a new GUID.</param>
+        public KmsKey CreateKey(string description = "", string? keyId = null)
         {
-            var id = Guid.NewGuid().ToString();
+            var id = keyId ?? Guid.NewGuid().ToString();
             var key = new KmsKey(id, $"arn:aws:kms:{Region}:{AccountId}:key/{id}", description, RandomNumberGenerator.GetBytes(32));
             _keys[id] = key;
             return key;

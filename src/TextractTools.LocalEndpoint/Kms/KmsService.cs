@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using TextractTools.LocalEndpoint.Hosting;
+using TextractTools.LocalEndpoint.Policy;
 
 namespace TextractTools.LocalEndpoint.Kms
 {
@@ -19,11 +20,14 @@ namespace TextractTools.LocalEndpoint.Kms
         private static readonly Regex AliasNamePattern = new("^alias/[a-zA-Z0-9/_-]{1,250}$", RegexOptions.CultureInvariant);
 
         private readonly KeyStore _keys;
+        private readonly Authorizer _authorizer;
         private readonly Dictionary<string, Func<JsonElement, JsonObject>> _operations;
 
-        public KmsService(KeyStore keys)
+        /// <param name="authorizer">The policy checks; null (or <see cref="Authorizer.AllowAll"/>) allows everything.</param>
+        public KmsService(KeyStore keys, Authorizer? authorizer = null)
         {
             _keys = keys;
+            _authorizer = authorizer ?? Authorizer.AllowAll;
             _operations = new Dictionary<string, Func<JsonElement, JsonObject>>(StringComparer.Ordinal)
             {
                 ["CreateKey"] = CreateKey,
@@ -51,6 +55,7 @@ namespace TextractTools.LocalEndpoint.Kms
             {
                 using var doc = body.Length == 0 ? JsonDocument.Parse("{}") : JsonDocument.Parse(body);
                 if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new KmsError("SerializationException", "The request body must be a JSON object.");
+                Authorize(operation, doc.RootElement, context);
                 return Task.FromResult(JsonServiceResponse.Ok(handler(doc.RootElement).ToJsonString()));
             }
             catch (JsonException)
@@ -61,6 +66,35 @@ namespace TextractTools.LocalEndpoint.Kms
             {
                 return Task.FromResult(JsonServiceResponse.Error(error.StatusCode, error.Code, error.Message));
             }
+        }
+
+        /// <summary>
+        /// kms:&lt;Operation&gt; on the key the request names (for Decrypt, the key inside the ciphertext), by key policy and
+        /// identity policies; CreateKey and ListAliases have no key and are checked on "*". A key that cannot be
+        /// resolved is left to the operation, which answers NotFoundException or InvalidCiphertextException.
+        /// </summary>
+        private void Authorize(string operation, JsonElement request, CallContext context)
+        {
+            if (!_authorizer.IsRestricted(context.AccessKeyId)) return;
+            var action = "kms:" + operation;
+            var keyReference = operation switch
+            {
+                "CreateKey" or "ListAliases" => null,
+                "CreateAlias" => OptionalString(request, "TargetKeyId") ?? "",
+                "Decrypt" => KeyIdOfCiphertext(request) ?? OptionalString(request, "KeyId") ?? "",
+                _ => OptionalString(request, "KeyId") ?? "",
+            };
+            AccessDenial? denial;
+            if (keyReference is null) denial = _authorizer.CheckAccountAction(context.AccessKeyId, action);
+            else if (_keys.TryResolve(keyReference, out var key)) denial = _authorizer.CheckKmsKey(context.AccessKeyId, action, key.Arn);
+            else return;
+            if (denial is not null) throw new KmsError("AccessDeniedException", denial.Message);
+        }
+
+        private static string? KeyIdOfCiphertext(JsonElement request)
+        {
+            try { return OptionalString(request, "CiphertextBlob") is { } text ? KmsCiphertext.KeyIdOf(Convert.FromBase64String(text)) : null; }
+            catch (FormatException) { return null; }
         }
 
         private JsonObject CreateKey(JsonElement request)

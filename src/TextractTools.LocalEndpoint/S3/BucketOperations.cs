@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using TextractTools.LocalEndpoint.Hosting;
+using TextractTools.LocalEndpoint.Policy;
 using TextractTools.LocalEndpoint.Storage;
 using static TextractTools.LocalEndpoint.S3.S3Xml;
 
@@ -11,15 +12,18 @@ namespace TextractTools.LocalEndpoint.S3
     {
         private readonly ObjectStore _store;
         private readonly string _region;
+        private readonly S3Permissions _permissions;
 
-        public BucketOperations(ObjectStore store, string region)
+        public BucketOperations(ObjectStore store, string region, S3Permissions? permissions = null)
         {
             _store = store;
             _region = region;
+            _permissions = permissions ?? new S3Permissions(Authorizer.AllowAll);
         }
 
         public HttpReply ListBuckets(S3Call call)
         {
+            _permissions.RequireAccountAction(call, "s3:ListAllMyBuckets");
             var prefix = call.Request.QueryValue("prefix") ?? "";
             var buckets = _store.ListBuckets()
                 .Where(b => b.Name.StartsWith(prefix, StringComparison.Ordinal))
@@ -31,6 +35,7 @@ namespace TextractTools.LocalEndpoint.S3
         {
             var bucket = call.Path.Bucket;
             BucketNameRules.Require(bucket);
+            _permissions.RequireBucket(call, "s3:CreateBucket");
             // The CreateBucketConfiguration body (LocationConstraint) may be present or not; the endpoint has one region.
             if (!_store.CreateBucket(bucket))
             {
@@ -44,12 +49,16 @@ namespace TextractTools.LocalEndpoint.S3
         public HttpReply HeadBucket(S3Call call)
         {
             RequireBucket(call.Path.Bucket);
+            // HeadBucket has no action of its own: S3 requires s3:ListBucket.
+            _permissions.RequireBucket(call, "s3:ListBucket");
             return new HttpReply(200).WithHeader("x-amz-bucket-region", _region);
         }
 
         public HttpReply DeleteBucket(S3Call call)
         {
             var bucket = call.Path.Bucket;
+            RequireBucket(bucket);
+            _permissions.RequireBucket(call, "s3:DeleteBucket");
             try
             {
                 if (!_store.DeleteBucket(bucket)) throw S3Error.NoSuchBucket(bucket);
@@ -65,6 +74,7 @@ namespace TextractTools.LocalEndpoint.S3
         public HttpReply GetBucketLocation(S3Call call)
         {
             RequireBucket(call.Path.Bucket);
+            _permissions.RequireBucket(call, "s3:GetBucketLocation");
             // us-east-1 is reported as an empty LocationConstraint, for historical reasons.
             return Ok(E("LocationConstraint", _region == "us-east-1" ? null : _region));
         }

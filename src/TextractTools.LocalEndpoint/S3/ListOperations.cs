@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Xml.Linq;
 using TextractTools.LocalEndpoint.Hosting;
+using TextractTools.LocalEndpoint.Policy;
 using TextractTools.LocalEndpoint.Storage;
 using static TextractTools.LocalEndpoint.S3.S3Xml;
 
@@ -15,12 +16,18 @@ namespace TextractTools.LocalEndpoint.S3
     {
         private const int MaxKeysLimit = 1000;
         private readonly ObjectStore _store;
+        private readonly S3Permissions _permissions;
 
-        public ListOperations(ObjectStore store) { _store = store; }
+        public ListOperations(ObjectStore store, S3Permissions? permissions = null)
+        {
+            _store = store;
+            _permissions = permissions ?? new S3Permissions(Authorizer.AllowAll);
+        }
 
         public HttpReply ListObjectsV2(S3Call call)
         {
             var q = ListQuery.Read(call, _store);
+            RequireListBucket(call);
             var token = call.Request.QueryValue("continuation-token");
             var startAfter = call.Request.QueryValue("start-after");
             var after = token is not null ? DecodeToken(token) : startAfter;
@@ -44,6 +51,7 @@ namespace TextractTools.LocalEndpoint.S3
         public HttpReply ListObjects(S3Call call)
         {
             var q = ListQuery.Read(call, _store);
+            RequireListBucket(call);
             var marker = call.Request.QueryValue("marker");
             var page = ObjectListing.List(q.Objects, q.Prefix, q.Delimiter, string.IsNullOrEmpty(marker) ? null : marker, q.MaxKeys);
 
@@ -59,6 +67,9 @@ namespace TextractTools.LocalEndpoint.S3
             AddEntries(root, page, q, fetchOwner: true);
             return Ok(root);
         }
+
+        /// <summary>s3:ListBucket with the prefix asked for as s3:prefix (absent when the request names none).</summary>
+        private void RequireListBucket(S3Call call) => _permissions.RequireBucket(call, "s3:ListBucket", call.Request.QueryValue("prefix"));
 
         private static void AddEntries(XElement root, ListingPage page, ListQuery q, bool fetchOwner)
         {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Xml.Linq;
 using TextractTools.LocalEndpoint.Hosting;
+using TextractTools.LocalEndpoint.Policy;
 using TextractTools.LocalEndpoint.Storage;
 using static TextractTools.LocalEndpoint.S3.S3Xml;
 
@@ -17,11 +18,13 @@ namespace TextractTools.LocalEndpoint.S3
 
         private readonly ObjectStore _store;
         private readonly ServerSideEncryption _encryption;
+        private readonly S3Permissions _permissions;
 
-        public ObjectOperations(ObjectStore store, ServerSideEncryption encryption)
+        public ObjectOperations(ObjectStore store, ServerSideEncryption encryption, S3Permissions? permissions = null)
         {
             _store = store;
             _encryption = encryption;
+            _permissions = permissions ?? new S3Permissions(Authorizer.AllowAll);
         }
 
         public HttpReply PutObject(S3Call call)
@@ -32,10 +35,12 @@ namespace TextractTools.LocalEndpoint.S3
             {
                 throw new S3Error(400, "KeyTooLongError", "Your key is too long");
             }
+            _permissions.RequireObject(call, "s3:PutObject", bucket, key);
             if (call.Request.HasHeader("x-amz-copy-source")) return CopyObject(call);
 
             var data = S3RequestBody.Read(call.Request, call.Signature, out var checksums);
             var encryption = _encryption.ForNewObject(call.Request);
+            _permissions.RequireGenerateDataKey(call, encryption);
             var stored = _store.PutObject(bucket, key, data, encryption,
                 call.Request.Header("Content-Type") ?? "binary/octet-stream", UserMetadata(call.Request));
             var reply = new HttpReply(200).WithHeader("ETag", stored.ETag);
@@ -46,8 +51,11 @@ namespace TextractTools.LocalEndpoint.S3
 
         public HttpReply GetObject(S3Call call, bool head)
         {
-            var obj = Find(call.Path);
+            RequireBucket(call.Path.Bucket);
+            _permissions.RequireObject(call, "s3:GetObject", call.Path.Bucket, call.Path.Key);
+            var obj = Find(call, call.Path);
             _encryption.RequireReadable(obj);
+            _permissions.RequireDecrypt(call, obj);
             var reply = ByteRange.TryParse(call.Request.Header("Range"), obj.Data.Length, out var range)
                 ? new HttpReply(206).WithHeader("Content-Range", $"bytes {range.First}-{range.Last}/{obj.Data.Length}")
                 : new HttpReply(200);
@@ -72,6 +80,7 @@ namespace TextractTools.LocalEndpoint.S3
         public HttpReply DeleteObject(S3Call call)
         {
             RequireBucket(call.Path.Bucket);
+            _permissions.RequireObject(call, "s3:DeleteObject", call.Path.Bucket, call.Path.Key);
             _store.DeleteObject(call.Path.Bucket, call.Path.Key);
             return new HttpReply(204);
         }
@@ -95,6 +104,12 @@ namespace TextractTools.LocalEndpoint.S3
             var result = E("DeleteResult");
             foreach (var key in keys)
             {
+                // S3 refuses keys one by one, in the answer, and deletes the others.
+                if (_permissions.CheckObject(call, "s3:DeleteObject", bucket, key!) is not null)
+                {
+                    result.Add(E("Error", E("Key", key), E("Code", "AccessDenied"), E("Message", "Access Denied")));
+                    continue;
+                }
                 _store.DeleteObject(bucket, key!);
                 if (!quiet) result.Add(E("Deleted", E("Key", key)));
             }
@@ -111,10 +126,14 @@ namespace TextractTools.LocalEndpoint.S3
             var slash = decoded.IndexOf('/');
             var from = new S3Path(slash < 0 ? decoded : decoded.Substring(0, slash), slash < 0 ? "" : decoded.Substring(slash + 1));
             if (from.Key.Length == 0) throw S3Error.InvalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey", "x-amz-copy-source", source);
-            var original = Find(from);
+            RequireBucket(from.Bucket);
+            _permissions.RequireObject(call, "s3:GetObject", from.Bucket, from.Key);
+            var original = Find(call, from);
             _encryption.RequireReadable(original);
+            _permissions.RequireDecrypt(call, original);
             var replace = call.Request.Header("x-amz-metadata-directive") == "REPLACE";
             var encryption = call.Request.HasHeader(ServerSideEncryption.AlgorithmHeader) ? _encryption.ForNewObject(call.Request) : original.Encryption;
+            _permissions.RequireGenerateDataKey(call, encryption);
             var stored = _store.PutObject(call.Path.Bucket, call.Path.Key, original.Data, encryption,
                 replace ? call.Request.Header("Content-Type") ?? "binary/octet-stream" : original.ContentType,
                 replace ? UserMetadata(call.Request) : original.Metadata);
@@ -123,11 +142,12 @@ namespace TextractTools.LocalEndpoint.S3
             return reply;
         }
 
-        private StoredObject Find(S3Path path)
+        private StoredObject Find(S3Call call, S3Path path)
         {
             RequireBucket(path.Bucket);
-            if (!_store.TryGetObject(path.Bucket, path.Key, out var obj)) throw S3Error.NoSuchKey(path.Key);
-            return obj;
+            if (_store.TryGetObject(path.Bucket, path.Key, out var obj)) return obj;
+            if (_permissions.MissingKeyDenial(call, path.Bucket, path.Key) is { } denial) throw S3Permissions.AccessDenied(denial);
+            throw S3Error.NoSuchKey(path.Key);
         }
 
         private void RequireBucket(string bucket)

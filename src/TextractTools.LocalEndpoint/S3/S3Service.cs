@@ -4,6 +4,7 @@ using System.Linq;
 using TextractTools.LocalEndpoint.Hosting;
 using TextractTools.LocalEndpoint.Hosting.SigV4;
 using TextractTools.LocalEndpoint.Kms;
+using TextractTools.LocalEndpoint.Policy;
 using TextractTools.LocalEndpoint.Storage;
 
 namespace TextractTools.LocalEndpoint.S3
@@ -27,11 +28,13 @@ namespace TextractTools.LocalEndpoint.S3
         private readonly ObjectOperations _objects;
         private readonly ListOperations _lists;
 
-        public S3Service(ObjectStore store, KeyStore keys, EndpointOptions options)
+        /// <param name="authorizer">The policy checks; null (or <see cref="Authorizer.AllowAll"/>) allows everything.</param>
+        public S3Service(ObjectStore store, KeyStore keys, EndpointOptions options, Authorizer? authorizer = null)
         {
-            _buckets = new BucketOperations(store, options.Region);
-            _objects = new ObjectOperations(store, new ServerSideEncryption(keys));
-            _lists = new ListOperations(store);
+            var permissions = new S3Permissions(authorizer ?? Authorizer.AllowAll);
+            _buckets = new BucketOperations(store, options.Region, permissions);
+            _objects = new ObjectOperations(store, new ServerSideEncryption(keys), permissions);
+            _lists = new ListOperations(store, permissions);
         }
 
         public HttpReply Handle(IncomingRequest request, SigV4Result signature, string requestId)

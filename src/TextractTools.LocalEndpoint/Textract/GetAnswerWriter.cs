@@ -38,6 +38,7 @@ namespace TextractTools.LocalEndpoint.Textract
             w.WriteString("JobStatus", result.Status);
             if (nextToken is not null) w.WriteString("NextToken", nextToken);
             WriteBlocks(w, result, first, end, explicitNulls: false);
+            if (result.Warnings.Count > 0) WriteWarnings(w, result);
             w.WriteString(kind.ModelVersionMember(), JobKindNames.ModelVersion);
         }
 
@@ -52,7 +53,26 @@ namespace TextractTools.LocalEndpoint.Textract
             if (nextToken is null) w.WriteNull("NextToken");
             else w.WriteString("NextToken", nextToken);
             w.WriteNull("StatusMessage");
-            w.WriteNull("Warnings");
+            if (result.Warnings.Count > 0) WriteWarnings(w, result);
+            else w.WriteNull("Warnings");
+        }
+
+        /// <summary>Warnings: [{"ErrorCode": ..., "Pages": [...]}] (a PARTIAL_SUCCESS job names its failed pages here).</summary>
+        private static void WriteWarnings(Utf8JsonWriter w, JobResult result)
+        {
+            w.WritePropertyName("Warnings");
+            w.WriteStartArray();
+            foreach (var warning in result.Warnings)
+            {
+                w.WriteStartObject();
+                w.WriteString("ErrorCode", warning.ErrorCode);
+                w.WritePropertyName("Pages");
+                w.WriteStartArray();
+                foreach (var page in warning.Pages) w.WriteNumberValue(page);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
         }
 
         private static void WriteMetadata(Utf8JsonWriter w, JobResult result)

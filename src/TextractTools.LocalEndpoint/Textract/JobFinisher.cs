@@ -37,10 +37,25 @@ namespace TextractTools.LocalEndpoint.Textract
             if (answer.Recording is not { } recording) return JobResult.Failure(answer.FailureMessage!);
 
             var blocks = BlockSelector.Select(recording, job.Request, job.JobId);
-            var result = JobResult.Success(recording.Pages, blocks);
-            if (job.Request.OutputBucket is { } bucket && !_output.TryWriteResult(job, result))
+            // The fault plan (FAULTS.md) may turn the success into FAILED or PARTIAL_SUCCESS, decided at Start.
+            var result = job.Fault.Shape(JobResult.Success(recording.Pages, blocks));
+            if (!result.HasOutput || job.Request.OutputBucket is not { } bucket) return result;
+            if (job.Fault.LateOutput > System.TimeSpan.Zero)
+            {
+                WriteLater(job, result, job.Fault.LateOutput);
+                return result;
+            }
+            if (!_output.TryWriteResult(job, result))
                 return JobResult.Failure($"Unable to write the output to the S3 bucket '{bucket}': it no longer exists.");
             return result;
         }
+
+        /// <summary>Output objects that appear a while after the job SUCCEEDED, as the service's sometimes do.</summary>
+        private void WriteLater(TextractJob job, JobResult result, System.TimeSpan delay) =>
+            _ = System.Threading.Tasks.Task.Delay(delay).ContinueWith(_ =>
+            {
+                try { _output.TryWriteResult(job, result); }
+                catch (System.Exception e) when (e is not System.OutOfMemoryException) { /* the bucket went away meanwhile: nothing appears */ }
+            }, System.Threading.Tasks.TaskScheduler.Default);
     }
 }

@@ -45,6 +45,10 @@ namespace TextractTools.LocalEndpoint.Textract
         public static TextractException IdempotentParameterMismatch() => new(400, "IdempotentParameterMismatchException",
             "The ClientRequestToken was already used for a request with different parameters.");
 
+        /// <summary>Too many jobs IN_PROGRESS at once (the service's concurrent-job quota).</summary>
+        public static TextractException LimitExceeded(int max) => new(400, "LimitExceededException",
+            $"An Amazon Textract service limit was exceeded: {max} asynchronous jobs are already in progress. Start again when one has finished.");
+
         public static TextractException UnknownOperation(string operation) => new(400, "UnknownOperationException",
             $"The local endpoint does not implement Textract.{operation}.");
     }

@@ -50,6 +50,9 @@ namespace TextractTools.LocalEndpoint.Textract
         /// <summary>The one-shot timer that finishes the job even if nobody polls (so OutputConfig objects appear).</summary>
         public ITimer? CompletionTimer { get; set; }
 
+        /// <summary>How the fault plan spoils this job's end (decided at Start; none without a plan).</summary>
+        public Faults.JobFault Fault { get; set; } = Faults.JobFault.None;
+
         /// <summary>
         /// Finishes the job with <paramref name="finish"/> once <paramref name="now"/> has reached
         /// <see cref="CompletesAt"/>; runs it at most once even when a poll and the timer race.

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TextractTools.LocalEndpoint.Hosting;
 using TextractTools.LocalEndpoint.Kms;
+using TextractTools.LocalEndpoint.Policy;
 using TextractTools.LocalEndpoint.Replay;
 using TextractTools.LocalEndpoint.Storage;
 
@@ -21,6 +22,15 @@ namespace TextractTools.LocalEndpoint.Textract
     /// bucket: the service writes its .s3_access_check at Start, so a missing output bucket fails the Start with
     /// InvalidS3ObjectException (the exact code the service gives then is unverified).
     /// </para>
+    /// <para>
+    /// With a policy file, every operation first needs textract:&lt;Operation&gt;, and a Start also needs the caller's
+    /// own permissions on what the job touches (<see cref="StartPermissions"/>): AccessDeniedException otherwise.
+    /// </para>
+    /// <para>
+    /// A NotificationChannel topic must exist (InvalidParameterException otherwise); the finished job's message is
+    /// published to it (<see cref="JobNotifier"/>). With <see cref="EndpointOptions.MaxConcurrentJobs"/>, a Start
+    /// beyond that many running jobs answers LimitExceededException.
+    /// </para>
     /// </summary>
     public sealed class TextractService : IJsonService, IDisposable
     {
@@ -31,9 +41,21 @@ namespace TextractTools.LocalEndpoint.Textract
         private readonly JobRegistry _jobs = new();
         private readonly OutputWriter _output;
         private readonly JobFinisher _finisher;
+        private readonly Authorizer _authorizer;
+        private readonly StartPermissions _permissions;
+        private readonly JobNotifier _notifier;
+        private readonly ConcurrentJobLimit _limit;
+        private readonly Func<TextractJob, JobResult> _finish;
+        private readonly Faults.FaultInjector? _faults;
 
-        public TextractService(EndpointOptions options, ObjectStore storage, KeyStore keys, ReplayLibrary library, TimeProvider? time = null)
+        /// <param name="authorizer">The policy checks; null (or <see cref="Authorizer.AllowAll"/>) allows everything.</param>
+        /// <param name="notifications">Where NotificationChannel topics live; null: no topic exists, a Start naming one is refused.</param>
+        public TextractService(EndpointOptions options, ObjectStore storage, KeyStore keys, ReplayLibrary library, TimeProvider? time = null,
+            Authorizer? authorizer = null, Sns.NotificationPublisher? notifications = null, Faults.FaultInjector? faults = null)
         {
+            _faults = faults;
+            _authorizer = authorizer ?? Authorizer.AllowAll;
+            _permissions = new StartPermissions(_authorizer);
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _storage = storage ?? throw new ArgumentNullException(nameof(storage));
             _keys = keys ?? throw new ArgumentNullException(nameof(keys));
@@ -41,6 +63,9 @@ namespace TextractTools.LocalEndpoint.Textract
             _output = new OutputWriter(storage);
             Library = library ?? throw new ArgumentNullException(nameof(library));
             _finisher = new JobFinisher(library, _output);
+            _notifier = new JobNotifier(notifications, _time);
+            _finish = _notifier.Notifying(_finisher.Finish);
+            _limit = new ConcurrentJobLimit(() => options.MaxConcurrentJobs);
         }
 
         public string TargetPrefix => "Textract";
@@ -59,6 +84,7 @@ namespace TextractTools.LocalEndpoint.Textract
             if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<JsonServiceResponse>(cancellationToken);
             try
             {
+                StartPermissions.Require(_authorizer.CheckTextract(context.AccessKeyId, operation));
                 var json = operation switch
                 {
                     "StartDocumentAnalysis" => Start(StartRequestReader.Read(JobKind.Analysis, body), context),
@@ -73,6 +99,10 @@ namespace TextractTools.LocalEndpoint.Textract
             {
                 return Task.FromResult(JsonServiceResponse.Error(e.StatusCode, e.Code, e.Message));
             }
+            catch (AccessDeniedException e)
+            {
+                return Task.FromResult(JsonServiceResponse.Error(400, "AccessDeniedException", e.Message));
+            }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
                 return Task.FromResult(JsonServiceResponse.Error(500, "InternalServerError", "The local endpoint failed: " + e.Message));
@@ -82,20 +112,32 @@ namespace TextractTools.LocalEndpoint.Textract
         /// <summary>The job with this id (for checks by other parts of the endpoint, e.g. policies), or null.</summary>
         internal TextractJob? FindJob(string jobId) => _jobs.Find(jobId, _time.GetUtcNow());
 
+        /// <summary>How many jobs this endpoint has started (tests check that reruns start none twice).</summary>
+        public int JobCount => _jobs.Snapshot().Count;
+
         private string Start(StartRequest request, CallContext context)
         {
             var now = _time.GetUtcNow();
-            if (_jobs.FindByToken(request, now) is { } earlier) return JobIdAnswer(earlier.JobId);
+            var earlier = _jobs.FindByToken(request, now);
+            // The caller's own permissions come before the idempotency answer: a principal lacking them must not get
+            // another principal's job back just by repeating its token.
+            if (earlier != null) RequireCallerPermissions(request, context, earlier.JobId);
+            if (earlier != null) return JobIdAnswer(earlier.JobId);
+            if (request.RoleArn is { } roleArn) _permissions.RequirePassRole(context, roleArn);
+            _notifier.RequireTopic(request);
 
             string? keyArn = null;
             if (request.KmsKeyId is { } keyId)
             {
                 if (!_keys.TryResolve(keyId, out var key) || !key.Enabled) throw TextractException.InvalidKmsKey(keyId);
                 keyArn = key.Arn;
+                _permissions.RequireJobKey(context, keyArn);
             }
 
             // S3 object versions are not kept by the endpoint's storage: a Version member is accepted and ignored.
+            _permissions.RequireInput(context, request.Bucket, request.Name);
             if (!_storage.TryGetObject(request.Bucket, request.Name, out var input)) throw TextractException.InvalidS3Object();
+            _permissions.RequireInputKey(context, input);
             var format = DocumentFormats.Detect(input.Data) ?? throw TextractException.UnsupportedDocument();
             DocumentFormats.CheckSize(format, input.Data.LongLength);
 
@@ -104,13 +146,37 @@ namespace TextractTools.LocalEndpoint.Textract
             if (request.OutputBucket is { } outputBucket)
             {
                 prefix = OutputWriter.ResolvePrefix(request.OutputPrefix);
+                _permissions.RequireOutput(context, outputBucket, OutputWriter.KeyOf(prefix, jobId, OutputWriter.AccessCheckName));
                 if (!_output.TryWriteAccessCheck(outputBucket, prefix, jobId, keyArn)) throw TextractException.InvalidOutputBucket(outputBucket);
             }
 
-            var job = new TextractJob(jobId, request, input.Data, format, keyArn, prefix, context.AccessKeyId, now, now + _options.JobDuration);
-            var registered = _jobs.Register(job, now);
-            if (ReferenceEquals(registered, job)) ScheduleCompletion(job);
+            // The fault plan (FAULTS.md) decides now how this job ends, how long it runs and how late its output appears.
+            var fault = _faults?.DecideJob(request.Kind == JobKind.Analysis ? "StartDocumentAnalysis" : "StartDocumentTextDetection") ?? Faults.JobFault.None;
+            var job = new TextractJob(jobId, request, input.Data, format, keyArn, prefix, context.AccessKeyId, now, now + (fault.Duration ?? _options.JobDuration))
+            {
+                Fault = fault,
+            };
+            var registered = _limit.Admit(() => RunningJobs(now), () => _jobs.Register(job, now));
+            if (ReferenceEquals(registered, job))
+            {
+                _faults?.Started(fault);
+                ScheduleCompletion(job);
+            }
             return JobIdAnswer(registered.JobId);
+        }
+
+        /// <summary>The permission checks of a Start, without its side effects (for a repeated token).</summary>
+        private void RequireCallerPermissions(StartRequest request, CallContext context, string jobId)
+        {
+            if (request.RoleArn is { } roleArn) _permissions.RequirePassRole(context, roleArn);
+            if (request.KmsKeyId is { } keyId && _keys.TryResolve(keyId, out var key)) _permissions.RequireJobKey(context, key.Arn);
+            _permissions.RequireInput(context, request.Bucket, request.Name);
+            if (_storage.TryGetObject(request.Bucket, request.Name, out var input)) _permissions.RequireInputKey(context, input);
+            if (request.OutputBucket is { } outputBucket)
+            {
+                var prefix = OutputWriter.ResolvePrefix(request.OutputPrefix);
+                _permissions.RequireOutput(context, outputBucket, OutputWriter.KeyOf(prefix, jobId, OutputWriter.AccessCheckName));
+            }
         }
 
         private string Get(JobKind kind, GetRequest request)
@@ -120,9 +186,9 @@ namespace TextractTools.LocalEndpoint.Textract
             // A job read through the other operation's Get is unknown to that operation, as in the service.
             if (job is null || job.Kind != kind) throw TextractException.InvalidJobId();
 
-            var result = job.CompleteIfDue(now, _finisher.Finish);
+            var result = job.CompleteIfDue(now, _finish);
             if (result is null) return GetAnswerWriter.InProgress();
-            if (!result.Succeeded) return GetAnswerWriter.Failed(kind, result.StatusMessage!);
+            if (!result.HasOutput) return GetAnswerWriter.Failed(kind, result.StatusMessage!);
 
             var first = request.NextToken is null ? 0 : NextTokenCodec.Decode(request.NextToken, job.JobId, result.Blocks.Count);
             return GetAnswerWriter.Page(job, result, first, request.MaxResults, explicitNulls: false);
@@ -142,7 +208,7 @@ namespace TextractTools.LocalEndpoint.Textract
         private void OnCompletionTimer(TextractJob job)
         {
             var now = _time.GetUtcNow();
-            if (job.CompleteIfDue(now, _finisher.Finish) is null)
+            if (job.CompleteIfDue(now, _finish) is null)
             {
                 // A timer may fire a little before the clock it is compared with says the time is up: try again then.
                 job.CompletionTimer?.Change(job.CompletesAt - now, Timeout.InfiniteTimeSpan);
@@ -150,6 +216,9 @@ namespace TextractTools.LocalEndpoint.Textract
             }
             job.CompletionTimer?.Dispose();
         }
+
+        /// <summary>Jobs whose time is not up yet: IN_PROGRESS for a caller, so they count against the concurrent-job limit.</summary>
+        private int RunningJobs(DateTimeOffset now) => System.Linq.Enumerable.Count(_jobs.Snapshot(), j => j.Result is null && now < j.CompletesAt);
 
         private static string JobIdAnswer(string jobId) =>
             System.Text.Json.JsonSerializer.Serialize(new System.Collections.Generic.Dictionary<string, string> { ["JobId"] = jobId });

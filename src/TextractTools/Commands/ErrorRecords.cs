@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using Amazon.Runtime;
 using TextractTools.Engine.Api;
+using TextractTools.Engine.Document;
 
 namespace TextractTools.Commands
 {
@@ -32,9 +33,32 @@ namespace TextractTools.Commands
                     var code = string.IsNullOrEmpty(aws.ErrorCode) ? "AwsServiceError" : aws.ErrorCode;
                     var wrapped = new InvalidOperationException($"{code}: {aws.Message}", aws);
                     return Make(wrapped, code, CategoryOf(code, (int)aws.StatusCode), target, ActionFor(code));
+                case AmazonClientException client:
+                    // No answer at all (refused, DNS, TLS, timeout) or an answer the SDK could not read.
+                    return Make(client, "AwsClientError", ErrorCategory.ConnectionError, target,
+                        "Check -EndpointUrl and -Region, the network path to the endpoint, and any proxy; then run the command again.");
                 case TimeoutException timeout:
                     return Make(timeout, "Timeout", ErrorCategory.OperationTimeout, target,
                         "Run the command again later, or with a larger -TimeoutSec.");
+                case InvalidOperationException noCredentials when noCredentials.InnerException is AmazonClientException:
+                    return Make(noCredentials, "NoAwsCredentials", ErrorCategory.AuthenticationError, target,
+                        "Pass -AccessKey and -SecretKey or -ProfileName, run Set-AWSCredential, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE.");
+                case TextractOutputException output:
+                    return Make(output, "InvalidTextractOutput", ErrorCategory.InvalidData, target,
+                        "Check that the location holds the complete, unmodified output of one Textract job (the Get API's JSON, or the numbered objects Textract wrote).");
+                case System.IO.FileNotFoundException _:
+                case System.IO.DirectoryNotFoundException _:
+                    return Make(exception, "PathNotFound", ErrorCategory.ObjectNotFound, target, "Check the path and run the command again.");
+                case UnauthorizedAccessException _:
+                    return Make(exception, "PathAccessDenied", ErrorCategory.PermissionDenied, target, "Check that you may read (or write) the path.");
+                case System.IO.InvalidDataException _:
+                case FormatException _:
+                    return Make(exception, exception.GetType().Name, ErrorCategory.InvalidData, target,
+                        "The data is not in the expected format; the message names what is wrong.");
+                case OperationCanceledException _:
+                    return Make(exception, "OperationStopped", ErrorCategory.OperationStopped, target, null);
+                case InvalidOperationException _:
+                    return Make(exception, "InvalidOperation", ErrorCategory.InvalidOperation, target, null);
                 default:
                     return Make(exception, exception.GetType().Name, ErrorCategory.NotSpecified, target, null);
             }
@@ -58,12 +82,27 @@ namespace TextractTools.Commands
                 case "InvalidSignatureException":
                 case "UnrecognizedClientException":
                     return ErrorCategory.PermissionDenied;
+                case "ExpiredToken":
+                case "ExpiredTokenException":
+                case "InvalidClientTokenId":
+                case "RequestTimeTooSkewed":
+                    return ErrorCategory.AuthenticationError;
                 case "InvalidS3ObjectException":
                 case "NoSuchKey":
                 case "NoSuchBucket":
+                case "NotFound":
                 case "InvalidJobIdException":
                 case "NotFoundException":
                     return ErrorCategory.ObjectNotFound;
+                case "DisabledException":
+                case "KMSInvalidStateException":
+                    return ErrorCategory.ResourceUnavailable;
+                case TextractErrors.ConnectionFailure:
+                    return ErrorCategory.ConnectionError;
+                case TextractErrors.RequestTimeout:
+                    return ErrorCategory.OperationTimeout;
+                case TextractErrors.InvalidResponse:
+                    return ErrorCategory.InvalidResult;
                 case "ThrottlingException":
                 case "ProvisionedThroughputExceededException":
                 case "LimitExceededException":
@@ -110,6 +149,35 @@ namespace TextractTools.Commands
                     return "Too many concurrent jobs; wait for running jobs to finish and start again.";
                 case "UnsupportedDocumentException":
                     return "Textract reads PDF, TIFF, JPEG and PNG documents only.";
+                case "BadDocumentException":
+                    return "Textract could not read the document: check that it opens, is not password-protected, and is a PDF, TIFF, JPEG or PNG.";
+                case "DocumentTooLargeException":
+                    return "The asynchronous API takes documents of up to 500 MB (PDF, TIFF) or 10 MB (JPEG, PNG) and 3000 pages: split the document.";
+                case "InvalidParameterException":
+                    return "Textract refused a parameter: the message names it; check -Feature, -Query, -Adapter, the output location and -KmsKeyId.";
+                case "NoSuchBucket":
+                    return "The bucket does not exist in this account and region (or endpoint): check the name, -Region and -EndpointUrl.";
+                case "NoSuchKey":
+                case "NotFound":
+                    return "No object has this key: check the S3 location (keys are case-sensitive).";
+                case "NotFoundException":
+                    return "The KMS key or alias does not exist in this region: check -KmsKeyId and -Region.";
+                case "DisabledException":
+                case "KMSInvalidStateException":
+                    return "The KMS key is disabled or pending deletion: enable it, or use another key.";
+                case "ExpiredToken":
+                case "ExpiredTokenException":
+                    return "The session token has expired: get new temporary credentials (e.g. aws sso login) and run the command again.";
+                case "InvalidClientTokenId":
+                    return "The access key or session token is not valid: check -AccessKey, -SessionToken or the profile.";
+                case "RequestTimeTooSkewed":
+                    return "This machine's clock is more than 5 minutes off: correct the system time.";
+                case "InternalServerError":
+                    return "The service failed after retries; run the command again later.";
+                case TextractErrors.ConnectionFailure:
+                    return "Textract could not be reached: check -EndpointUrl and -Region, the network path and any proxy.";
+                case TextractErrors.RequestTimeout:
+                    return "Textract did not answer in time after retries; run the command again later.";
                 default:
                     return null;
             }

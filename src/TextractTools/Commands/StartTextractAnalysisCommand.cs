@@ -15,7 +15,7 @@ namespace TextractTools.Commands
     [Cmdlet(VerbsLifecycle.Start, "TextractAnalysis", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = S3UriSet)]
     [OutputType(typeof(TextractJob))]
-    public sealed class StartTextractAnalysisCommand : TextractCmdletBase
+    public sealed partial class StartTextractAnalysisCommand : TextractCmdletBase
     {
         private const string S3UriSet = "S3Uri";
         private const string BucketKeySet = "BucketKey";
@@ -25,10 +25,12 @@ namespace TextractTools.Commands
         /// <summary>s3://bucket/key of the document.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = S3UriSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uri")]
+        [ArgumentCompleter(typeof(Completers.S3UriCompleter))]
         public string[] S3Uri { get; set; } = Array.Empty<string>();
 
         [Parameter(Mandatory = true, ParameterSetName = BucketKeySet, ValueFromPipelineByPropertyName = true)]
         [Alias("BucketName")]
+        [ArgumentCompleter(typeof(Completers.BucketNameCompleter))]
         public string Bucket { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = BucketKeySet, ValueFromPipelineByPropertyName = true)]
@@ -51,6 +53,7 @@ namespace TextractTools.Commands
         /// <summary>s3://bucket/prefix/ where local documents are uploaded (under a name derived from their content).</summary>
         [Parameter(Mandatory = true, ParameterSetName = PathSet)]
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [ArgumentCompleter(typeof(Completers.S3UriCompleter))]
         public string UploadUri { get; set; } = "";
 
         /// <summary>The ETag AWS.Tools' S3Object carries; folded into the derived ClientRequestToken.</summary>
@@ -70,6 +73,7 @@ namespace TextractTools.Commands
         public Hashtable[] Adapter { get; set; } = Array.Empty<Hashtable>();
 
         [Parameter]
+        [ArgumentCompleter(typeof(Completers.BucketNameCompleter))]
         public string? OutputBucket { get; set; }
 
         [Parameter]
@@ -77,10 +81,12 @@ namespace TextractTools.Commands
 
         /// <summary>s3://bucket/prefix: the output bucket and prefix in one.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completers.S3UriCompleter))]
         public string? OutputUri { get; set; }
 
         /// <summary>Key id, key ARN, alias name (alias/x) or alias ARN of the KMS key that encrypts the output.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completers.KmsAliasCompleter))]
         public string? KmsKeyId { get; set; }
 
         [Parameter]
@@ -182,6 +188,7 @@ namespace TextractTools.Commands
 
             var what = request.FeatureTypes.Count == 0 ? "text detection" : "analysis (" + string.Join(", ", request.FeatureTypes) + ")";
             if (!ShouldProcess(document.ToString(), "Start Textract " + what)) return;
+            if (Preflight && !PassesPreflight(request, document)) return;
 
             try
             {

@@ -16,10 +16,12 @@ namespace TextractTools.Commands
         /// <summary>s3://bucket/prefix/ (a job's output location, or a whole output prefix).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("OutputLocation")]
+        [ArgumentCompleter(typeof(Completers.S3UriCompleter))]
         public string[] S3Uri { get; set; } = Array.Empty<string>();
 
         /// <summary>The key the objects must be encrypted under (key id, key ARN, alias name or alias ARN). Without it, any encryption passes.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.KmsAliasCompleter))]
         public string? KmsKeyId { get; set; }
 
         protected override void ProcessRecord()

@@ -9,7 +9,8 @@ namespace TextractTools.Commands
     /// <summary>
     /// Waits for Textract jobs: polls each with capped exponential backoff and jitter, shows progress, emits each job
     /// as it finishes (or all at the end with -All). FAILED jobs become error records with the service's message;
-    /// PARTIAL_SUCCESS jobs are output with a warning naming the failed pages.
+    /// PARTIAL_SUCCESS jobs are output with a warning naming the failed pages. With -QueueUrl it long-polls the SQS
+    /// queue the jobs' notification topic delivers to instead of polling, and consumes only the jobs' own messages.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "TextractJob", DefaultParameterSetName = JobSet)]
     [OutputType(typeof(TextractJob))]
@@ -24,6 +25,7 @@ namespace TextractTools.Commands
         public TextractJob[] Job { get; set; } = Array.Empty<TextractJob>();
 
         [Parameter(Mandatory = true, ParameterSetName = JobIdSet, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.JobIdCompleter))]
         public string[] JobId { get; set; } = Array.Empty<string>();
 
         /// <summary>Give up after this many seconds (the jobs keep running in Textract). 0: wait without limit.</summary>
@@ -44,10 +46,32 @@ namespace TextractTools.Commands
         [ValidateRange(0.05, 3600)]
         public double MaxPollIntervalSec { get; set; } = 30;
 
+        /// <summary>
+        /// The SQS queue subscribed to the jobs' NotificationChannel topic: wait for the notifications there instead of
+        /// polling Get* (one Get* per job confirms its final status).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? QueueUrl { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == JobSet) _jobs.AddRange(Job.Where(j => j != null));
             else _jobIds.AddRange(JobId);
+        }
+
+        protected override void BeginProcessing()
+        {
+            // A malformed URL is refused before any job is read from the pipeline or any AWS call is made.
+            if (QueueUrl is null) return;
+            try
+            {
+                SqsQueueUrl.Validate(QueueUrl, nameof(QueueUrl));
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, QueueUrl));
+            }
         }
 
         protected override void EndProcessing()
@@ -78,16 +102,32 @@ namespace TextractTools.Commands
                 return;
             }
             var waiter = new JobWaiter(job => apis[job], schedule);
+            QueueNotificationWaiter? queueWaiter = null;
+            if (QueueUrl != null)
+            {
+                try
+                {
+                    // The queue's own region when its URL names one (AWS URLs do), else the first job's.
+                    var sqs = GetSession(SqsQueueUrl.RegionOf(QueueUrl) ?? _jobs[0].Region, _jobs[0].EndpointUrl).Sqs;
+                    queueWaiter = new QueueNotificationWaiter(sqs, QueueUrl, job => apis[job]);
+                }
+                catch (Exception e) when (!(e is PipelineStoppedException))
+                {
+                    ReportError(e, QueueUrl);
+                    return;
+                }
+            }
             var timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null;
             var finishedJobs = new List<TextractJob>();
             var progress = new ProgressRecord(1, "Waiting for Textract jobs", "Starting");
             IReadOnlyList<TextractJob> stillRunning;
             try
             {
-                stillRunning = RunAsync(ct => waiter.WaitAsync(_jobs, timeout,
-                    job => Bridge.Post(() => { if (All) finishedJobs.Add(job); else Emit(job); }),
-                    p => Bridge.Post(() => ShowProgress(progress, p)),
-                    ct));
+                Action<TextractJob> onFinished = job => Bridge.Post(() => { if (All) finishedJobs.Add(job); else Emit(job); });
+                Action<WaitProgress> onProgress = p => Bridge.Post(() => ShowProgress(progress, p));
+                stillRunning = queueWaiter != null
+                    ? RunAsync(ct => queueWaiter.WaitAsync(_jobs, timeout, onFinished, onProgress, ct))
+                    : RunAsync(ct => waiter.WaitAsync(_jobs, timeout, onFinished, onProgress, ct));
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
@@ -103,7 +143,10 @@ namespace TextractTools.Commands
                 progress.RecordType = ProgressRecordType.Completed;
                 WriteProgress(progress);
             }
-            WriteVerbose($"{waiter.PollCount} status calls for {_jobs.Count} job(s).");
+            WriteVerbose(queueWaiter == null
+                ? $"{waiter.PollCount} status calls for {_jobs.Count} job(s)."
+                : $"{queueWaiter.ReceiveCount} queue receives, {queueWaiter.StatusCallCount} status calls for {_jobs.Count} job(s); " +
+                  $"{queueWaiter.ReleasedCount} other message(s) left in the queue.");
             foreach (var job in finishedJobs) Emit(job);
             foreach (var job in stillRunning) ReportTimeout(job);
         }

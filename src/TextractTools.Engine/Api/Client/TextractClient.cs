@@ -44,22 +44,24 @@ namespace TextractTools.Engine.Api.Client
             pipeline.AddHandlerAfter<Marshaller>(new TextractEndpointResolver());
             pipeline.AddHandlerAfter<Marshaller>(new TextractAuthSchemeHandler());
 
-            var maxBackoff = ((TextractClientConfig)Config).MaxRetryBackoff;
-            if (maxBackoff.HasValue)
-            {
-                pipeline.ReplaceHandler<RetryHandler>(new RetryHandler(CreateRetryPolicyWithBackoffCap(maxBackoff.Value)));
-            }
+            pipeline.ReplaceHandler<RetryHandler>(new RetryHandler(CreateRetryPolicy(((TextractClientConfig)Config).MaxRetryBackoff)));
         }
 
         /// <summary>
-        /// The SDK's own policy for the configured retry mode (what Core would build), with a lower backoff cap.
+        /// The SDK's own policy for the configured retry mode (what Core would build), with two changes:
+        /// LimitExceededException is not retried, and tests may lower the backoff cap.
         /// </summary>
-        private RetryPolicy CreateRetryPolicyWithBackoffCap(TimeSpan maxBackoff)
+        private RetryPolicy CreateRetryPolicy(TimeSpan? maxBackoff)
         {
             StandardRetryPolicy policy = Config.RetryMode == RequestRetryMode.Adaptive
                 ? new AdaptiveRetryPolicy(Config)
                 : new StandardRetryPolicy(Config);
-            policy.MaxBackoffInMilliseconds = (int)Math.Max(1, maxBackoff.TotalMilliseconds);
+            // Core counts LimitExceededException as throttling. For Textract it is the concurrent-job quota: it clears
+            // when a running job ends, not after a backoff of seconds, and 10 attempts of backoff would hold a Start
+            // for a minute or more. It reaches the caller at once instead: the batch runner holds new starts until
+            // one of its jobs ends; Start-TextractAnalysis reports it with what to do.
+            policy.ThrottlingErrorCodes.Remove("LimitExceededException");
+            if (maxBackoff.HasValue) policy.MaxBackoffInMilliseconds = (int)Math.Max(1, maxBackoff.Value.TotalMilliseconds);
             return policy;
         }
 

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using TextractTools.Engine.Access;
+using TextractTools.Engine.Api;
+
+namespace TextractTools.Commands
+{
+    /// <summary>
+    /// The preflight of a planned Textract job, run with the caller's own credentials: one result per check, with
+    /// the statement to add for each failure, and a warning that sums up the failures.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "TextractAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(AccessCheckResult))]
+    public sealed class TestTextractAccessCommand : TextractCmdletBase
+    {
+        /// <summary>s3://bucket/key of a document the job will read (its folder is the input prefix unless -InputUri says otherwise).</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Document")]
+        public string? S3Uri { get; set; }
+
+        /// <summary>s3://bucket/prefix/ of the documents.</summary>
+        [Parameter]
+        public string? InputUri { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        public string OutputUri { get; set; } = "";
+
+        /// <summary>Key ARN, key id, alias name or alias ARN (aliases are resolved by the DescribeKey check).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? KmsKeyId { get; set; }
+
+        [Parameter]
+        public string? NotificationRoleArn { get; set; }
+
+        [Parameter]
+        public string? NotificationTopicArn { get; set; }
+
+        /// <summary>Start (the job starter's checks), Read (the results reader's) or All.</summary>
+        [Parameter]
+        public AccessCheckScope Scope { get; set; } = AccessCheckScope.Start;
+
+        protected override void ProcessRecord()
+        {
+            var target = S3Uri ?? InputUri ?? OutputUri;
+            try
+            {
+                var (plan, document) = BuildPlan();
+                // The probe object is a write, however brief: -WhatIf shows it and stops.
+                if ((Scope & AccessCheckScope.Start) != 0 &&
+                    !ShouldProcess(plan.OutputLocation, "Write and delete a probe object, and call S3, KMS and Textract to check access"))
+                    return;
+                var session = GetSession();
+                var preflight = new AccessPreflight(session.S3, session.Kms, session.Textract, session.Region);
+                var results = RunAsync(ct => preflight.RunAsync(plan, document, Scope, ct,
+                    r => Bridge.Post(() => WriteObject(r))));
+                WriteSummary(results);
+            }
+            catch (Exception e) when (!(e is PipelineStoppedException))
+            {
+                ReportError(e, target);
+            }
+        }
+
+        private (AccessPlan Plan, S3ObjectLocation? Document) BuildPlan()
+        {
+            S3ObjectLocation? document = null;
+            var inputUri = InputUri;
+            if (!string.IsNullOrWhiteSpace(S3Uri))
+            {
+                var parsed = Engine.Jobs.S3Uri.Parse(S3Uri, nameof(S3Uri));
+                if (parsed.Key.Length == 0 || parsed.Key.EndsWith("/", StringComparison.Ordinal))
+                    throw new ArgumentException($"-S3Uri '{S3Uri}' names a bucket or folder, not a document: give a document, or the folder as -InputUri.", nameof(S3Uri));
+                document = new S3ObjectLocation(parsed.Bucket, parsed.Key);
+                inputUri ??= "s3://" + parsed.Bucket + "/" + AccessPlanParameters.FolderOf(parsed.Key);
+            }
+            if ((Scope & AccessCheckScope.Start) != 0 && string.IsNullOrWhiteSpace(inputUri))
+                throw new ArgumentException("Give -S3Uri (a document) or -InputUri (the documents' prefix): the job starter's checks read the input.", nameof(S3Uri));
+            var plan = AccessPlanParameters.Build(inputUri, OutputUri, KmsKeyId, NotificationRoleArn, NotificationTopicArn);
+            plan.Validate(requireKeyArn: false, requireInput: (Scope & AccessCheckScope.Start) != 0);
+            return (plan, document);
+        }
+
+        private void WriteSummary(IReadOnlyList<AccessCheckResult> results)
+        {
+            var failed = results.Where(r => r.Status == AccessCheckStatus.Failed).ToList();
+            if (failed.Count == 0)
+            {
+                WriteVerbose($"All {results.Count(r => r.Passed)} checks passed" +
+                             (results.Any(r => r.Status == AccessCheckStatus.Skipped) ? " (some were skipped: see their Detail)." : "."));
+                return;
+            }
+            WriteWarning($"{failed.Count} of {results.Count} access checks failed: " +
+                         string.Join("; ", failed.Select(r => r.Check + (r.Fix is null ? "" : " (add " + r.Fix.Sid + " to the " + r.FixIn + ")"))) +
+                         ". Each result's Fix (FixJson) is the statement to add; Detail says what was denied.");
+        }
+    }
+}

@@ -1,0 +1,416 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using TextractTools.Engine.Api;
+using TextractTools.Engine.Batch;
+using TextractTools.Engine.Jobs;
+using TextractTools.Engine.Session;
+using TextractTools.Tests.Support;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
+using Xunit;
+using TextractService = TextractTools.LocalEndpoint.Textract.TextractService;
+
+namespace TextractTools.Tests.Batch
+{
+    /// <summary>
+    /// Batches against the local endpoint: everything delivered once; runs that die after any journal record (or
+    /// just before it is written) and are run again end the same way, with one job per document.
+    /// </summary>
+    public sealed class BatchRunnerTests : IClassFixture<LocalEndpointFixture>, IDisposable
+    {
+        private static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(120);
+        private readonly LocalEndpointFixture _endpoint;
+        private readonly AwsSession _session;
+        private readonly CancellationTokenSource _timeout = new CancellationTokenSource(TestTimeout);
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "tt-batch-" + Guid.NewGuid().ToString("N"));
+
+        public BatchRunnerTests(LocalEndpointFixture endpoint)
+        {
+            _endpoint = endpoint;
+            _endpoint.Options.JobDuration = TimeSpan.FromMilliseconds(150);
+            _session = AwsSession.Resolve(new AwsConnectionSettings
+            {
+                AccessKey = _endpoint.Credentials.GetCredentials().AccessKey,
+                SecretKey = _endpoint.Credentials.GetCredentials().SecretKey,
+                Region = _endpoint.Region,
+                EndpointUrl = _endpoint.BaseUri.ToString(),
+            });
+            _endpoint.Server.Storage.CreateBucket("batch-in");
+            _endpoint.Server.Storage.CreateBucket("batch-out");
+            Directory.CreateDirectory(_folder);
+        }
+
+        public void Dispose()
+        {
+            _session.Dispose();
+            _timeout.Dispose();
+            if (Directory.Exists(_folder)) Directory.Delete(_folder, true);
+        }
+
+        private CancellationToken Ct => _timeout.Token;
+
+        private int EndpointJobCount => _endpoint.Server.JsonServices.OfType<TextractService>().Single().JobCount;
+
+        /// <summary>A one-page PDF whose text layer says which document it is (so each has its own hash and answer).</summary>
+        private static byte[] Pdf(string text)
+        {
+            var builder = new PdfDocumentBuilder();
+            var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+            var page = builder.AddPage(PageSize.A4);
+            page.AddText(text, 12, new PdfPoint(50, 700), font);
+            return builder.Build();
+        }
+
+        /// <summary>Writes <paramref name="count"/> unique PDFs and returns them with the text each holds.</summary>
+        private List<(string Path, string Text)> WriteDocuments(string scenario, int count)
+        {
+            var inbox = Path.Combine(_folder, scenario, "inbox");
+            Directory.CreateDirectory(inbox);
+            var tag = Guid.NewGuid().ToString("N").Substring(0, 8);
+            var documents = new List<(string, string)>();
+            for (var i = 1; i <= count; i++)
+            {
+                var text = $"Batch {scenario} document {i} {tag}";
+                var path = Path.Combine(inbox, $"doc-{i:00}.pdf");
+                File.WriteAllBytes(path, Pdf(text));
+                documents.Add((path, text));
+            }
+            return documents;
+        }
+
+        private BatchOptions Options(string scenario, bool outputToBucket, int throttleLimit = 5) => new BatchOptions
+        {
+            Job = new StartJobSpec
+            {
+                OutputBucket = outputToBucket ? "batch-out" : null,
+                OutputPrefix = outputToBucket ? scenario : null,
+            },
+            UploadLocation = S3Uri.Parse($"s3://batch-in/{scenario}/", "UploadUri"),
+            ThrottleLimit = throttleLimit,
+            OutputFolder = Path.Combine(_folder, scenario, "output"),
+            PollSchedule = new PollSchedule(TimeSpan.FromMilliseconds(40), TimeSpan.FromMilliseconds(200)),
+            OutputSettleTime = TimeSpan.FromSeconds(2),
+            Region = _session.Region,
+            EndpointUrl = _session.EndpointUrl,
+        };
+
+        private string StateFile(string scenario) => Path.Combine(_folder, scenario, "state.jsonl");
+
+        private static IReadOnlyList<BatchDocument> Inputs(IEnumerable<(string Path, string Text)> documents, BatchOptions options) =>
+            documents.Select(d => BatchDocument.FromLocalFile(d.Path, options.UploadLocation!)).ToList();
+
+        private sealed class Run
+        {
+            public List<TextractBatchItem> Items { get; } = new List<TextractBatchItem>();
+            public List<Exception> Errors { get; } = new List<Exception>();
+            public BatchRunResult? Result { get; set; }
+        }
+
+        private async Task<Run> RunAsync(BatchOptions options, string stateFile, IReadOnlyList<BatchDocument> inputs,
+            Action<BatchJournal>? arrange = null, CancellationToken? cancellationToken = null, ITextractApi? textract = null, Run? into = null)
+        {
+            var run = into ?? new Run();
+            using var journal = BatchJournal.Open(stateFile);
+            arrange?.Invoke(journal);
+            var runner = new BatchRunner(textract ?? _session.Textract, _session.S3, journal, options)
+            {
+                ItemCompleted = (item, error) =>
+                {
+                    run.Items.Add(item);
+                    if (error != null) run.Errors.Add(error);
+                },
+                ItemDeferred = (_, error) => run.Errors.Add(error),
+            };
+            run.Result = await runner.RunAsync(inputs, cancellationToken ?? Ct);
+            return run;
+        }
+
+        private static List<BatchRecord> ReadJournal(string stateFile)
+        {
+            using var journal = BatchJournal.Open(stateFile);
+            return journal.Records.ToList();
+        }
+
+        /// <summary>Every document delivered exactly once, with one job, its output folder holding its own text.</summary>
+        private static void AssertDeliveredOnce(string stateFile, BatchOptions options, IReadOnlyList<(string Path, string Text)> documents)
+        {
+            var records = ReadJournal(stateFile);
+            var state = BatchState.From(records);
+            Assert.Equal(documents.Count, state.Documents.Count);
+            Assert.All(state.Documents, d => Assert.Equal(BatchStage.Delivered, d.Stage));
+            foreach (var group in records.Where(r => r.Type != BatchRecordType.Batch).GroupBy(r => r.Token))
+            {
+                Assert.Single(group, r => r.Type == BatchRecordType.Discovered);
+                Assert.Single(group, r => r.Type == BatchRecordType.Delivered);
+                var jobIds = group.Where(r => r.JobId != null).Select(r => r.JobId).Distinct().ToList();
+                Assert.Single(jobIds);
+            }
+
+            var folders = Directory.GetDirectories(options.OutputFolder);
+            Assert.Equal(documents.Count, folders.Length);
+            Assert.DoesNotContain(folders, f => Path.GetFileName(f).StartsWith(".", StringComparison.Ordinal));
+            foreach (var (path, text) in documents)
+            {
+                var document = state.Documents.Single(d => d.Source == path);
+                Assert.Equal(Path.Combine(options.OutputFolder, Path.GetFileName(path) + "." + document.JobId), document.OutputFolder);
+                var page = File.ReadAllText(Path.Combine(document.OutputFolder!, "1"));
+                Assert.Contains(text, page);
+                Assert.False(File.Exists(Path.Combine(document.OutputFolder!, "2")));
+            }
+        }
+
+        [Fact]
+        public async Task Every_document_is_delivered_once_and_a_rerun_does_nothing()
+        {
+            var documents = WriteDocuments("all", 30);
+            var options = Options("all", outputToBucket: true);
+            var jobsBefore = EndpointJobCount;
+
+            var first = await RunAsync(options, StateFile("all"), Inputs(documents, options));
+
+            Assert.Empty(first.Errors);
+            Assert.Equal(30, first.Items.Count);
+            Assert.All(first.Items, i =>
+            {
+                Assert.True(i.Delivered);
+                Assert.Equal("SUCCEEDED", i.Status);
+                Assert.StartsWith("s3://batch-in/all/", i.S3Uri);
+                Assert.True(Directory.Exists(i.OutputFolder));
+            });
+            Assert.Equal(documents.Select(d => d.Path).OrderBy(p => p), first.Items.Select(i => i.Document).OrderBy(p => p));
+            Assert.False(first.Result!.TimedOut);
+            Assert.Empty(first.Result.Unfinished);
+            AssertDeliveredOnce(StateFile("all"), options, documents);
+            Assert.Equal(30, EndpointJobCount - jobsBefore);
+
+            var recordsBefore = ReadJournal(StateFile("all")).Count;
+            var second = await RunAsync(options, StateFile("all"), Inputs(documents, options));
+            Assert.Empty(second.Items);
+            Assert.Equal(recordsBefore, ReadJournal(StateFile("all")).Count);
+            Assert.Equal(30, EndpointJobCount - jobsBefore);
+        }
+
+        private sealed class SimulatedCrash : Exception
+        {
+        }
+
+        /// <summary>
+        /// Runs the batch again and again, each run dying at another point (after its k-th record is written, or just
+        /// before it is), until one completes. Dying through a cancelled token and through an exception both count.
+        /// </summary>
+        [Theory]
+        [InlineData("crash-after", false, false, 3)]
+        [InlineData("crash-before", true, false, 4)]
+        [InlineData("cancel-after", false, true, 5)]
+        [InlineData("crash-api", true, false, 7)]
+        public async Task A_batch_that_dies_at_any_point_and_is_rerun_delivers_each_document_once_with_one_job(
+            string scenario, bool beforeWrite, bool byCancellation, int step)
+        {
+            var documents = WriteDocuments(scenario, 20);
+            var options = Options(scenario, outputToBucket: scenario != "crash-api", throttleLimit: 6);
+            var inputs = Inputs(documents, options);
+            var jobsBefore = EndpointJobCount;
+            var stops = 0;
+            var all = new Run();
+
+            for (var attempt = 1; attempt <= 200; attempt++)
+            {
+                // Each run stops after a different number of records: 1, then step+1, ... so every kind of step is hit.
+                var stopAt = 1 + (attempt - 1) * step % 11;
+                using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+                var written = 0;
+                void Stop(BatchRecord _)
+                {
+                    if (++written != stopAt) return;
+                    if (byCancellation) cancel.Cancel();
+                    else throw new SimulatedCrash();
+                }
+
+                try
+                {
+                    await RunAsync(options, StateFile(scenario), inputs, journal =>
+                    {
+                        if (beforeWrite) journal.Appending += Stop;
+                        else journal.Appended += Stop;
+                    }, cancel.Token, into: all);
+                    if (written < stopAt) break;
+                }
+                catch (SimulatedCrash)
+                {
+                    stops++;
+                }
+                catch (OperationCanceledException) when (byCancellation && !Ct.IsCancellationRequested)
+                {
+                    stops++;
+                }
+            }
+
+            Assert.True(stops >= 5, $"the batch should have been stopped many times, was stopped {stops} times");
+            Assert.Empty(all.Errors);
+            AssertDeliveredOnce(StateFile(scenario), options, documents);
+            Assert.Equal(20, EndpointJobCount - jobsBefore);
+            // What the runs reported names the one folder the journal names (a run that died just after recording a
+            // delivery never got to report it: the folder and the journal are the truth, not the output stream).
+            var folders = BatchState.From(ReadJournal(StateFile(scenario))).Documents.ToDictionary(d => d.Source!, d => d.OutputFolder);
+            var delivered = all.Items.Where(i => i.Delivered).ToList();
+            Assert.NotEmpty(delivered);
+            Assert.All(delivered, i => Assert.Equal(folders[i.Document], i.OutputFolder));
+        }
+
+        [Fact]
+        public async Task A_document_that_cannot_be_started_is_reported_and_the_batch_goes_on()
+        {
+            var documents = WriteDocuments("unsupported", 4);
+            var bad = Path.Combine(_folder, "unsupported", "inbox", "notes.pdf");
+            File.WriteAllText(bad, "not a document at all");
+            var options = Options("unsupported", outputToBucket: false);
+            var inputs = Inputs(documents, options).Concat(new[] { BatchDocument.FromLocalFile(bad, options.UploadLocation!) }).ToList();
+
+            var run = await RunAsync(options, StateFile("unsupported"), inputs);
+
+            var failed = Assert.Single(run.Items, i => !i.Delivered);
+            Assert.Equal(bad, failed.Document);
+            Assert.Equal(BatchStatus.FailedToStart, failed.Status);
+            Assert.Null(failed.JobId);
+            var error = Assert.Single(run.Errors);
+            Assert.Equal("UnsupportedDocumentException", Assert.IsAssignableFrom<TextractServiceException>(error).ErrorCode);
+            Assert.Equal(4, run.Items.Count(i => i.Delivered));
+            // Through the Get API (no output bucket): the pages are the Get answers.
+            Assert.All(run.Items.Where(i => i.Delivered), i => Assert.True(File.Exists(Path.Combine(i.OutputFolder!, "1"))));
+
+            var state = BatchState.From(ReadJournal(StateFile("unsupported")));
+            var journaled = state.Documents.Single(d => d.Source == bad);
+            Assert.True(journaled.FailedToStart);
+            Assert.Contains("Unsupported", journaled.Message, StringComparison.OrdinalIgnoreCase);
+
+            // A rerun tries the failed start again (no job exists for it) and leaves the delivered ones alone.
+            var again = await RunAsync(options, StateFile("unsupported"), inputs);
+            Assert.Equal(bad, Assert.Single(again.Items).Document);
+        }
+
+        [Fact]
+        public async Task LimitExceeded_on_start_holds_new_starts_until_a_job_ends()
+        {
+            var documents = WriteDocuments("limit", 8);
+            var options = Options("limit", outputToBucket: true, throttleLimit: 8);
+            var limited = new ConcurrentJobLimit(_session.Textract, 2);
+
+            var run = await RunAsync(options, StateFile("limit"), Inputs(documents, options), textract: limited);
+
+            Assert.Empty(run.Errors);
+            Assert.Equal(8, run.Items.Count(i => i.Delivered));
+            Assert.True(limited.Refusals > 0, "the limit should have refused some starts");
+            Assert.True(limited.MostRunning <= 2);
+            AssertDeliveredOnce(StateFile("limit"), options, documents);
+        }
+
+        [Fact]
+        public async Task A_rerun_with_other_options_is_refused_before_anything_is_done()
+        {
+            var documents = WriteDocuments("options", 2);
+            var options = Options("options", outputToBucket: false);
+            await RunAsync(options, StateFile("options"), Inputs(documents, options));
+            var jobs = EndpointJobCount;
+
+            options.Job.Features = new[] { "Forms" };
+            var error = await Assert.ThrowsAsync<BatchJournalException>(() => RunAsync(options, StateFile("options"), Inputs(documents, options)));
+            Assert.Contains("other options", error.Message);
+            Assert.Contains("features=FORMS", error.Message);
+            Assert.Equal(jobs, EndpointJobCount);
+        }
+
+        [Fact]
+        public async Task A_run_cancelled_while_jobs_run_leaves_them_for_the_rerun_to_wait_for()
+        {
+            var documents = WriteDocuments("cancel", 3);
+            var options = Options("cancel", outputToBucket: true);
+            var inputs = Inputs(documents, options);
+            _endpoint.Options.JobDuration = TimeSpan.FromSeconds(3);
+            try
+            {
+                using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunAsync(options, StateFile("cancel"), inputs, journal =>
+                    journal.Appended += r => { if (r.Type == BatchRecordType.Started && journal.Records.Count(x => x.Type == BatchRecordType.Started) == 3) cancel.Cancel(); },
+                    cancel.Token));
+                var state = BatchState.From(ReadJournal(StateFile("cancel")));
+                Assert.All(state.Documents, d => Assert.Equal(BatchStage.Started, d.Stage));
+            }
+            finally
+            {
+                _endpoint.Options.JobDuration = TimeSpan.FromMilliseconds(150);
+            }
+
+            var jobs = EndpointJobCount;
+            var rerun = await RunAsync(options, StateFile("cancel"), inputs);
+            Assert.Equal(3, rerun.Items.Count(i => i.Delivered));
+            Assert.Equal(jobs, EndpointJobCount);
+            AssertDeliveredOnce(StateFile("cancel"), options, documents);
+        }
+
+        /// <summary>Textract's concurrent-job quota in front of the real API: a Start beyond it is LimitExceededException.</summary>
+        private sealed class ConcurrentJobLimit : ITextractApi
+        {
+            private readonly ITextractApi _inner;
+            private readonly int _limit;
+            private readonly HashSet<string> _running = new HashSet<string>();
+
+            public ConcurrentJobLimit(ITextractApi inner, int limit)
+            {
+                _inner = inner;
+                _limit = limit;
+            }
+
+            public int Refusals { get; private set; }
+            public int MostRunning { get; private set; }
+
+            public Task<string> StartDocumentAnalysisAsync(StartJobRequest request, CancellationToken cancellationToken) =>
+                StartAsync(() => _inner.StartDocumentAnalysisAsync(request, cancellationToken));
+
+            public Task<string> StartDocumentTextDetectionAsync(StartJobRequest request, CancellationToken cancellationToken) =>
+                StartAsync(() => _inner.StartDocumentTextDetectionAsync(request, cancellationToken));
+
+            public Task<JobResultPage> GetDocumentAnalysisAsync(GetJobPageRequest request, CancellationToken cancellationToken) =>
+                GetAsync(request, () => _inner.GetDocumentAnalysisAsync(request, cancellationToken));
+
+            public Task<JobResultPage> GetDocumentTextDetectionAsync(GetJobPageRequest request, CancellationToken cancellationToken) =>
+                GetAsync(request, () => _inner.GetDocumentTextDetectionAsync(request, cancellationToken));
+
+            private async Task<string> StartAsync(Func<Task<string>> start)
+            {
+                lock (_running)
+                {
+                    if (_running.Count >= _limit)
+                    {
+                        Refusals++;
+                        throw new LimitExceededException("Too many concurrent jobs.", 400, "test");
+                    }
+                }
+                var jobId = await start();
+                lock (_running)
+                {
+                    _running.Add(jobId);
+                    MostRunning = Math.Max(MostRunning, _running.Count);
+                }
+                return jobId;
+            }
+
+            private async Task<JobResultPage> GetAsync(GetJobPageRequest request, Func<Task<JobResultPage>> get)
+            {
+                var page = await get();
+                if (page.JobStatus != "IN_PROGRESS") lock (_running) _running.Remove(request.JobId);
+                return page;
+            }
+
+            public void Dispose()
+            {
+            }
+        }
+    }
+}
