@@ -35,6 +35,10 @@
 .PARAMETER Regenerate
     Make the input again even when a matching one exists.
 
+.PARAMETER QuietWait
+    On a shared machine: before each run, wait up to this many seconds for the other processes to go quiet (under a
+    quarter of a core over 2 seconds). 0 (the default) does not wait. The report shows what the others used anyway.
+
 .PARAMETER EngineProject
     Benchmark another copy of TextractTools.Engine.csproj (a candidate change) instead of src/TextractTools.Engine.
 #>
@@ -52,7 +56,10 @@ param(
 
     [switch] $Regenerate,
 
-    [string] $EngineProject
+    [string] $EngineProject,
+
+    [ValidateRange(0, 3600)]
+    [int] $QuietWait = 0
 )
 
 Set-StrictMode -Version Latest
@@ -145,7 +152,7 @@ else {
 }
 $folder = Join-Path $inputDir 'output'
 $merged = Join-Path $inputDir 'merged.json'
-Write-Host ("   {0} pages, {1:N0} blocks; ours reads {2} objects ({3:0.0} MB), theirs one file ({4:0.0} MB)" -f `
+Write-Host ("   {0} pages, {1:N0} blocks; ours reads {2} objects ({3:0.0} MiB), theirs one file ({4:0.0} MiB)" -f `
         $manifest.pages, $manifest.blocks, $manifest.objects, ($manifest.folderBytes / 1MB), ($manifest.mergedBytes / 1MB))
 
 # ---- runs -----------------------------------------------------------------------------------------------------------
@@ -170,6 +177,18 @@ function Get-BusyTicks {
         return $f[0] + $f[1] + $f[2] + $f[5] + $f[6] + $f[7]   # user nice system irq softirq steal (not idle, iowait)
     }
     catch { return -1 }
+}
+
+function Wait-Quiet([int] $Seconds) {
+    # Waits until the machine's busy CPU over a 2-second sample is under a quarter of a core; false on timeout.
+    if ($Seconds -le 0 -or (Get-BusyTicks) -lt 0) { return $true }
+    $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $before = Get-BusyTicks
+        Start-Sleep -Seconds 2
+        if ((Get-BusyTicks) - $before -lt 50) { return $true }
+    }
+    return $false
 }
 
 function Invoke-Measured([string] $Key, [int] $Run) {
@@ -201,7 +220,7 @@ function Invoke-Measured([string] $Key, [int] $Run) {
         }
         # What the rest of the machine used meanwhile, in cores: a run that shared the CPU with others is slower.
         $others = if ($busyBefore -ge 0 -and $gnuTime) {
-            [math]::Max(0, (($busyAfter - $busyBefore) / 100 - $cpu) / $clock.Elapsed.TotalSeconds)
+            [math]::Max(0.0, (($busyAfter - $busyBefore) / 100 - $cpu) / $clock.Elapsed.TotalSeconds)
         }
         else { [double]::NaN }
         [pscustomobject]@{
@@ -219,9 +238,10 @@ for ($r = 1; $r -le $Repeat; $r++) {
     $order = if ($r % 2 -eq 1) { @('ours', 'theirs') } else { @('theirs', 'ours') }
     foreach ($key in $order) {
         Write-Host ("   run {0}/{1} {2,-6} ... " -f $r, $Repeat, $key) -NoNewline
+        if (-not (Wait-Quiet $QuietWait)) { Write-Host '(the machine did not go quiet) ' -NoNewline }
         $m = Invoke-Measured $key $r
         $runs.Add($m)
-        Write-Host ("{0:0.00} s, peak {1:0} MB, other processes {2:0.00} core(s)" -f $m.WallSeconds, $m.PeakMB, $m.OtherCores)
+        Write-Host ("{0:0.00} s, peak {1:0} MiB, other processes {2:0.00} core(s)" -f $m.WallSeconds, $m.PeakMB, $m.OtherCores)
     }
 }
 $loadAfter = Get-LoadAverage
@@ -234,18 +254,18 @@ foreach ($key in $tools.Keys) {
     $wall = Get-Median ($mine.WallSeconds)
     $summary[$key] = [pscustomobject]@{
         Tool          = $tools[$key].Name
-        'Input MB'    = [math]::Round($tools[$key].InputBytes / 1MB, 1)
+        'Input MiB'   = [math]::Round($tools[$key].InputBytes / 1MB, 1)
         'Wall s'      = [math]::Round($wall, 2)
         'Wall min-max' = '{0:0.00}-{1:0.00}' -f ($mine.WallSeconds | Measure-Object -Minimum).Minimum, ($mine.WallSeconds | Measure-Object -Maximum).Maximum
-        'MB/s'        = [math]::Round($tools[$key].InputBytes / 1MB / $wall, 1)
-        'Peak RSS MB' = [math]::Round((Get-Median ($mine.PeakMB)), 0)
+        'MiB/s'       = [math]::Round($tools[$key].InputBytes / 1MB / $wall, 1)
+        'Peak RSS MiB' = [math]::Round((Get-Median ($mine.PeakMB)), 0)
         'CPU s'       = if ($gnuTime) { [math]::Round((Get-Median ($mine.CpuSeconds)), 2) } else { 'n/a' }
         'In-process s' = [math]::Round((Get-Median ($mine.InProcessSeconds)), 2)
     }
 }
 $ours = $summary['ours']; $theirs = $summary['theirs']
-$throughputRatio = $ours.'MB/s' / $theirs.'MB/s'
-$memoryRatio = $ours.'Peak RSS MB' / $theirs.'Peak RSS MB'
+$throughputRatio = $ours.'MiB/s' / $theirs.'MiB/s'
+$memoryRatio = $ours.'Peak RSS MiB' / $theirs.'Peak RSS MiB'
 $cpuRatio = if ($gnuTime) { $theirs.'CPU s' / $ours.'CPU s' } else { [double]::NaN }
 $throughputMet = $throughputRatio -ge 4
 $memoryMet = $memoryRatio -le 0.5
@@ -295,7 +315,7 @@ function ConvertTo-MarkdownTable([object[]] $Rows) {
 $rawRows = foreach ($m in $runs) {
     [pscustomobject]@{
         Run = $m.Run; Tool = $m.Tool; 'Wall s' = '{0:0.000}' -f $m.WallSeconds; 'In-process s' = '{0:0.000}' -f $m.InProcessSeconds
-        'Peak RSS MB' = '{0:0}' -f $m.PeakMB; 'VmHWM MB (self)' = '{0:0}' -f $m.SelfReportedPeakMB
+        'Peak RSS MiB' = '{0:0}' -f $m.PeakMB; 'VmHWM MiB (self)' = '{0:0}' -f $m.SelfReportedPeakMB
         'CPU s' = if ($gnuTime) { '{0:0.00}' -f $m.CpuSeconds } else { 'n/a' }
         'Other processes, cores' = if ([double]::IsNaN($m.OtherCores)) { 'n/a' } else { '{0:0.00}' -f $m.OtherCores }
     }
@@ -312,12 +332,12 @@ $(ConvertTo-MarkdownTable @($summary.Values))
 
 | ratio (ours vs theirs) | value | project target | |
 |---|---|---|---|
-| throughput (MB/s ours / MB/s theirs) | $('{0:0.00}' -f $throughputRatio)x | >= 4x | $(if ($throughputMet) { 'met' } else { '**missed**' }) |
+| throughput (MiB/s ours / MiB/s theirs) | $('{0:0.00}' -f $throughputRatio)x | >= 4x | $(if ($throughputMet) { 'met' } else { '**missed**' }) |
 | peak memory (peak RSS ours / theirs) | $('{0:0.00}' -f $memoryRatio) | <= 0.5 | $(if ($memoryMet) { 'met' } else { '**missed**' }) |
 | CPU time (theirs / ours) | $(if ($gnuTime) { '{0:0.00}x' -f $cpuRatio } else { 'n/a' }) | - | |
 
 Medians of $Repeat runs per tool. Wall time is the whole process (runtime start-up included), measured around it;
-MB/s = that tool's input bytes / median wall time; peak RSS and CPU (user + sys) $(if ($gnuTime) { 'from /usr/bin/time (GNU time, %M %U %S) for both' } else { 'from each process''s own /proc/self/status VmHWM (no /usr/bin/time)' }).
+MiB/s = that tool's input bytes / median wall time (1 MiB = 1,048,576 bytes); peak RSS and CPU (user + sys) $(if ($gnuTime) { 'from /usr/bin/time (GNU time, %M %U %S) for both' } else { 'from each process''s own /proc/self/status VmHWM (no /usr/bin/time)' }).
 "In-process s" is the time from before reading to after walking, as each program measures itself.
 
 ## Same work: counts from both tools

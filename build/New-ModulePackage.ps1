@@ -126,8 +126,8 @@ function New-PackageByHand {
 }
 
 Assert-GalleryReady -Manifest $manifest
-$compress = Get-Command Compress-PSResource -ErrorAction SilentlyContinue
-if ($compress -and -not $WithoutPSResourceGet) {
+$compress = if (-not $WithoutPSResourceGet) { Get-Command Compress-PSResource -ErrorAction SilentlyContinue }
+if ($compress) {
     # PSResourceGet names the package after the manifest; it must sit in a folder named after the module.
     $staging = Join-Path ([System.IO.Path]::GetTempPath()) ("$name-pack-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
     $stagedModule = Join-Path $staging $name

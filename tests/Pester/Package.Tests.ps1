@@ -11,12 +11,11 @@ BeforeAll {
     $script:manifestData = Import-PowerShellDataFile $builtManifest
     $script:version = $manifestData.ModuleVersion
 
-    # Packing the already-built module (not `build.ps1 Package`, which would rebuild under the suite's feet).
+    # Packing the already-built module with the script `build.ps1 Package` runs after Build (the task itself would
+    # rebuild under the suite's feet), then installing it, in a child process: PSResourceGet writes per-user settings
+    # as soon as it loads, so the child gets a data folder of its own (XDG_DATA_HOME on Linux and macOS,
+    # LOCALAPPDATA on Windows) and the user's own settings are never touched.
     $script:repository = Join-Path $TestDrive 'repository'
-    $script:package = & (Join-Path $root 'build/New-ModulePackage.ps1') -ModuleFolder $moduleFolder -OutputFolder $repository 6>$null
-
-    # Registering a repository writes PSResourceGet's per-user settings: the child gets a data folder of its own
-    # (XDG_DATA_HOME on Linux and macOS, LOCALAPPDATA on Windows), so the user's own settings are never touched.
     $script:cleanModules = Join-Path $TestDrive 'modules'
     $script:settings = Join-Path $TestDrive 'psresourceget-settings'
     New-Item -ItemType Directory -Path $cleanModules, $settings -Force | Out-Null
@@ -26,6 +25,7 @@ BeforeAll {
         $env:LOCALAPPDATA = $settings
         $script:installOutput = Invoke-ChildPwsh -Command @"
 `$ErrorActionPreference = 'Stop'
+`$null = & '$(Join-Path $root 'build/New-ModulePackage.ps1')' -ModuleFolder '$moduleFolder' -OutputFolder '$repository' 6>`$null
 Register-PSResourceRepository -Name TextractToolsLocal -Uri '$repository' -Trusted
 Save-PSResource -Name TextractTools -Version '$version' -Repository TextractToolsLocal -Path '$cleanModules' -TrustRepository
 'installed'
@@ -36,6 +36,8 @@ Save-PSResource -Name TextractTools -Version '$version' -Repository TextractTool
         $env:LOCALAPPDATA = $saved.LOCALAPPDATA
     }
     $script:installed = Join-Path $cleanModules "TextractTools/$version"
+    $script:package = Get-Item (Join-Path $repository "TextractTools.$version.nupkg") -ErrorAction SilentlyContinue
+    if (-not $package) { throw "No package was made: $($installOutput -join "`n")" }
 }
 
 Describe 'The manifest' {
@@ -73,7 +75,7 @@ Describe 'The manifest' {
 }
 
 Describe 'The package' {
-    It 'is named <Name>.<Version>.nupkg' {
+    It 'is named after the module and its version' {
         $package.Name | Should -Be "TextractTools.$version.nupkg"
     }
 

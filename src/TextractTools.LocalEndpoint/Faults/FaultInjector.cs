@@ -16,6 +16,8 @@ namespace TextractTools.LocalEndpoint.Faults
     /// </summary>
     public sealed class FaultInjector
     {
+        private static readonly TimeSpan CutOffGrace = TimeSpan.FromMilliseconds(50);
+
         private readonly object _gate = new();
         private readonly ConcurrentDictionary<string, TokenBucket> _quotas = new(StringComparer.OrdinalIgnoreCase);
         private readonly FaultCounters _counters = new();
@@ -64,7 +66,7 @@ namespace TextractTools.LocalEndpoint.Faults
                 Interlocked.Increment(ref counter.Delayed);
                 await Task.Delay(rule.DelayMs, cancellationToken).ConfigureAwait(false);
             }
-            if (rule.Tps is { } tps && !_quotas.GetOrAdd(operation, _ => new TokenBucket(tps)).TryTake())
+            if (rule.Tps is { } tps && !_quotas.GetOrAdd(operation, _ => new TokenBucket(tps, rule.Burst)).TryTake())
             {
                 Interlocked.Increment(ref counter.RateLimited);
                 return new FaultDecision(FaultReplies.Throttled(request, operation, quota: true), false);
@@ -100,6 +102,9 @@ namespace TextractTools.LocalEndpoint.Faults
             {
                 await write(half).ConfigureAwait(false);
                 await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                // Abort discards what Kestrel has not handed to the socket yet: give the first half time to leave,
+                // so the client reads headers and part of the body before the connection goes.
+                await Task.Delay(CutOffGrace, context.RequestAborted).ConfigureAwait(false);
             }
             context.Abort();
         }

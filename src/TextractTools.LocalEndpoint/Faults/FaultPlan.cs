@@ -132,6 +132,7 @@ namespace TextractTools.LocalEndpoint.Faults
                     if (rule.Drop > 0) w.WriteNumber("drop", rule.Drop);
                     if (rule.DelayMs > 0) w.WriteNumber("delayMs", rule.DelayMs);
                     if (rule.Tps is { } tps) w.WriteNumber("tps", tps);
+                    if (rule.Burst is { } burst) w.WriteNumber("burst", burst);
                     if (rule.Fail > 0) w.WriteNumber("fail", rule.Fail);
                     if (rule.Partial > 0) w.WriteNumber("partial", rule.Partial);
                     if (rule.LateOutputMs > 0) w.WriteNumber("lateOutputMs", rule.LateOutputMs);

@@ -22,8 +22,12 @@ namespace TextractTools.LocalEndpoint.Faults
         /// <summary>Milliseconds every call waits before it is handled.</summary>
         public int DelayMs { get; init; }
 
-        /// <summary>Calls per second the operation accepts (a token bucket with one second of burst); beyond it, throttling.</summary>
+        /// <summary>Calls per second the operation accepts (a token bucket); beyond it, throttling.</summary>
         public double? Tps { get; init; }
+
+        /// <summary>Calls the TPS bucket can save up (default: one second's worth, at least 1). Benchmarks that scale
+        /// time down set it to the real quota's burst, which scaling would otherwise inflate.</summary>
+        public double? Burst { get; init; }
 
         /// <summary>For Start operations: share of their jobs that end FAILED.</summary>
         public double Fail { get; init; }
@@ -50,6 +54,7 @@ namespace TextractTools.LocalEndpoint.Faults
                 ["drop"] = (r, v) => r with { Drop = v },
                 ["delayMs"] = (r, v) => r with { DelayMs = checked((int)v) },
                 ["tps"] = (r, v) => r with { Tps = v },
+                ["burst"] = (r, v) => r with { Burst = v },
                 ["fail"] = (r, v) => r with { Fail = v },
                 ["partial"] = (r, v) => r with { Partial = v },
                 ["lateOutputMs"] = (r, v) => r with { LateOutputMs = checked((int)v) },
@@ -73,6 +78,8 @@ namespace TextractTools.LocalEndpoint.Faults
                 throw new FaultPlanException($"Faults for '{pattern}': delayMs and lateOutputMs cannot be negative.");
             if (JobMinMs < 0 || JobMaxMs < 0 || JobMaxMs < JobMinMs)
                 throw new FaultPlanException($"Faults for '{pattern}': jobMinMs and jobMaxMs must be 0 or more, jobMaxMs not below jobMinMs.");
+            if (Burst is { } burst && !(burst >= 1))
+                throw new FaultPlanException($"Faults for '{pattern}': burst must be at least 1, not {burst.ToString(CultureInfo.InvariantCulture)}.");
             if (Tps is { } tps && !(tps > 0))
                 throw new FaultPlanException($"Faults for '{pattern}': tps must be more than 0, not {tps.ToString(CultureInfo.InvariantCulture)}.");
         }

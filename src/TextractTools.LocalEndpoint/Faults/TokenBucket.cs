@@ -4,8 +4,9 @@ using System.Diagnostics;
 namespace TextractTools.LocalEndpoint.Faults
 {
     /// <summary>
-    /// A TPS quota as services enforce it: <c>tps</c> tokens a second, at most one second's worth saved up, one
-    /// token per accepted call. A refused call takes no token (a throttled retry does not push the quota back).
+    /// A TPS quota as services enforce it: <c>tps</c> tokens a second, at most <c>burst</c> saved up (by default one
+    /// second's worth), one token per accepted call. A refused call takes no token (a throttled retry does not push
+    /// the quota back).
     /// </summary>
     internal sealed class TokenBucket
     {
@@ -15,10 +16,10 @@ namespace TextractTools.LocalEndpoint.Faults
         private double _tokens;
         private long _updatedAt;
 
-        public TokenBucket(double perSecond)
+        public TokenBucket(double perSecond, double? burst = null)
         {
             _perSecond = perSecond;
-            _capacity = Math.Max(1, perSecond);
+            _capacity = Math.Max(1, burst ?? perSecond);
             _tokens = _capacity;
             _updatedAt = Stopwatch.GetTimestamp();
         }

@@ -49,16 +49,22 @@ namespace TextractTools.Tests.Completion
             var cache = NewCache();
             var slow = new TaskCompletionSource<IReadOnlyList<string>>(TaskCreationOptions.RunContinuationsAsynchronously);
             var started = 0;
-            Func<Task<IReadOnlyList<string>>> fetch = () => { Interlocked.Increment(ref started); return slow.Task; };
+            using var begun = new SemaphoreSlim(0);
+            Func<Task<IReadOnlyList<string>>> fetch = () =>
+            {
+                Interlocked.Increment(ref started);
+                begun.Release();
+                return slow.Task;
+            };
 
             Assert.Empty(cache.Get("k", fetch, Short));
+            Assert.True(await begun.WaitAsync(TimeSpan.FromSeconds(30)), "the fetch never started");
             // While it runs, other calls neither wait for it past their limit nor start a second fetch.
             Assert.Empty(cache.Get("k", fetch, Short));
-            Assert.Equal(1, Volatile.Read(ref started));
 
             slow.SetResult(new[] { "late-bucket" });
-            await slow.Task;
             Assert.Equal(new[] { "late-bucket" }, await WaitForAsync(() => cache.Get("k", Returns("never-used"), Short)));
+            Assert.Equal(1, Volatile.Read(ref started));
             Assert.Equal(0, fetches);
         }
 

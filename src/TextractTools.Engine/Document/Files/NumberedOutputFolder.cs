@@ -13,6 +13,9 @@ namespace TextractTools.Engine.Document.Files
     /// </summary>
     internal static class NumberedOutputFolder
     {
+        // A byte[] holds at most ~2 GB; an output object is a few MB at most.
+        private const long MaxFileBytes = int.MaxValue - 64;
+
         public static IReadOnlyList<string> ListFiles(string folder)
         {
             if (!Directory.Exists(folder))
@@ -45,6 +48,32 @@ namespace TextractTools.Engine.Document.Files
         public static IEnumerable<RawOutputPage> ReadPages(string folder)
         {
             foreach (string path in ListFiles(folder)) yield return ReadFile(path);
+        }
+
+        /// <summary>
+        /// Reads a file into <paramref name="buffer"/>, growing it when the file is larger; returns the page, which
+        /// holds the buffer and so is only valid until the buffer is used again. Reading a folder of ~700 KB objects
+        /// into one buffer instead of a fresh array each spares a large-object allocation (and its share of full
+        /// collections) per object.
+        /// </summary>
+        public static RawOutputPage ReadFile(string path, ref byte[] buffer)
+        {
+            try
+            {
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+                {
+                    long size = stream.Length;
+                    if (size > MaxFileBytes) throw new IOException($"the file is {size:N0} bytes, more than the {MaxFileBytes:N0} one answer can be.");
+                    if (size > buffer.Length) buffer = new byte[Math.Max(size, Math.Min(MaxFileBytes, buffer.Length * 2L))];
+                    int length = 0, n;
+                    while (length < size && (n = stream.Read(buffer, length, (int)size - length)) > 0) length += n;
+                    return new RawOutputPage(path, new ReadOnlyMemory<byte>(buffer, 0, length));
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new TextractOutputException($"Cannot read {path}: {e.Message}", path, e);
+            }
         }
 
         public static RawOutputPage ReadFile(string path)

@@ -1,22 +1,26 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace TextractTools.Engine.Document.Parsing
 {
     /// <summary>
-    /// Every block of the output in compact form: a growable array of <see cref="BlockRecord"/> plus shared arrays for
-    /// relationships and their targets. Filled page by page by the parser; <see cref="Seal"/> then resolves the
-    /// relationship targets (only possible once all pages are in) and orders the blocks by page.
+    /// Every block of the output in compact form: <see cref="BlockRecord"/>s plus shared lists for relationships and
+    /// their targets, all in fixed chunks (see <see cref="ChunkedList{T}"/>). Filled page by page from parsed
+    /// <see cref="PageBatch"/>es, in page order; <see cref="Seal"/> then resolves the relationship targets (only
+    /// possible once all pages are in) and orders the blocks by page.
     /// </summary>
     internal sealed class BlockStore
     {
-        private BlockRecord[] _blocks = new BlockRecord[256];
-        private RelationshipRecord[] _relationships = new RelationshipRecord[256];
+        private readonly ChunkedList<BlockRecord> _blocks = new ChunkedList<BlockRecord>();
+        private readonly ChunkedList<RelationshipRecord> _relationships = new ChunkedList<RelationshipRecord>();
         // Relationship targets as id handles, and (after Seal) as block indexes, -1 where no block has the id.
-        private int[] _targets = new int[1024];
+        private readonly ChunkedList<int> _targets = new ChunkedList<int>();
         private int[] _resolvedTargets = Array.Empty<int>();
         private int[] _documentOrder = Array.Empty<int>();
         private readonly Dictionary<string, List<int>> _byType = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // A batch's id handles mapped to this store's, reused from page to page.
+        private int[] _handleMap = new int[1024];
 
         public IdTable Ids { get; } = new IdTable();
         public List<QueryRecord> Queries { get; } = new List<QueryRecord>();
@@ -24,45 +28,90 @@ namespace TextractTools.Engine.Document.Parsing
         public List<AnswerInfo> Answers { get; } = new List<AnswerInfo>();
         public List<TextractDocumentWarning> Warnings { get; } = new List<TextractDocumentWarning>();
 
-        public int Count { get; private set; }
-        public int RelationshipCount { get; private set; }
-        public int TargetCount { get; private set; }
+        public int Count => _blocks.Count;
+        public int RelationshipCount => _relationships.Count;
+        public int TargetCount => _targets.Count;
         public bool IsSealed { get; private set; }
 
         public ref readonly BlockRecord this[int index] => ref _blocks[index];
 
         public string IdOf(int blockIndex) => Ids.IdOf(_blocks[blockIndex].IdHandle);
 
-        public int AddTarget(int idHandle)
+        /// <summary>
+        /// Joins a parsed page to the document: its blocks follow those already in, its ids join the document's. A
+        /// block whose id an earlier block already has (a page read twice) is an error, or when
+        /// <paramref name="lenient"/> is dropped with one warning per page.
+        /// </summary>
+        [MethodImpl(Hot.AggressiveOptimization)]
+        public void Append(PageBatch batch, bool lenient)
         {
-            Grow(ref _targets, TargetCount);
-            _targets[TargetCount] = idHandle;
-            return TargetCount++;
+            if (IsSealed) throw new InvalidOperationException("The block store is sealed.");
+            int sourceIndex = Sources.Count;
+            Sources.Add(batch.Source);
+            Answers.AddRange(batch.Answers);
+            int queryBase = Queries.Count;
+            Queries.AddRange(batch.Queries);
+
+            // One look-up per distinct id of the page, in the order the page met them (as reading it here would).
+            int idCount = batch.Ids.Count;
+            if (_handleMap.Length < idCount) _handleMap = new int[Math.Max(idCount, _handleMap.Length * 2)];
+            int[] map = _handleMap;
+            for (int h = 0; h < idCount; h++) map[h] = Ids.HandleFor(batch.Ids, h);
+
+            int duplicates = 0;
+            string? firstDuplicate = null;
+            for (int b = 0; b < batch.Count; b++)
+            {
+                BlockRecord block = batch[b];
+                int handle = map[block.IdHandle];
+                int earlier = Ids.BlockOf(handle);
+                if (earlier >= 0)
+                {
+                    string message = DuplicateMessage(handle, earlier, batch.BlockStart(b));
+                    if (!lenient)
+                    {
+                        throw new TextractOutputException($"{batch.Source}: {message} (at byte {batch.BlockStart(b)}).", batch.Source)
+                        {
+                            BytePosition = batch.BlockStart(b),
+                        };
+                    }
+                    // A page read twice repeats every block: one warning per output page, naming the first, is enough.
+                    duplicates++;
+                    firstDuplicate ??= message;
+                    continue;
+                }
+
+                int relationshipStart = _relationships.Count;
+                for (int r = block.RelationshipStart; r < block.RelationshipStart + block.RelationshipCount; r++)
+                {
+                    RelationshipRecord relationship = batch.Relationship(r);
+                    int targetStart = _targets.Count;
+                    for (int t = relationship.TargetStart; t < relationship.TargetStart + relationship.TargetCount; t++)
+                    {
+                        _targets.Add(map[batch.Target(t)]);
+                    }
+                    _relationships.Add(new RelationshipRecord { Type = relationship.Type, TargetStart = targetStart, TargetCount = relationship.TargetCount });
+                }
+                block.IdHandle = handle;
+                block.RelationshipStart = relationshipStart;
+                block.SourceIndex = sourceIndex;
+                if (block.QueryIndex >= 0) block.QueryIndex += queryBase;
+                Ids.TryDefine(handle, _blocks.Add(block));
+            }
+            // A page that failed half-way holds the blocks before the problem: their duplicates were reported first
+            // above, as reading the page block by block would.
+            batch.ThrowIfFailed();
+
+            if (duplicates > 0)
+            {
+                Warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.DuplicateBlockId,
+                    $"{batch.Source}: {duplicates} block(s) repeat ids already read and were dropped; the first: {firstDuplicate}", null, batch.Source));
+            }
         }
 
-        public void AddRelationship(string type, int targetStart, int targetCount)
-        {
-            Grow(ref _relationships, RelationshipCount);
-            _relationships[RelationshipCount++] = new RelationshipRecord { Type = type, TargetStart = targetStart, TargetCount = targetCount };
-        }
-
-        /// <summary>Adds a block whose relationships were added just before it; returns its index.</summary>
-        public int AddBlock(in BlockRecord block)
-        {
-            Grow(ref _blocks, Count);
-            _blocks[Count] = block;
-            return Count++;
-        }
-
-        /// <summary>Forgets the block added last and its relationships (a duplicate dropped when reading leniently).</summary>
-        public void RemoveLast()
-        {
-            ref BlockRecord last = ref _blocks[Count - 1];
-            RelationshipCount = last.RelationshipStart;
-            TargetCount = last.RelationshipCount == 0 ? TargetCount : _relationships[last.RelationshipStart].TargetStart;
-            last = default;
-            Count--;
-        }
+        private string DuplicateMessage(int handle, int earlier, int blockStart) =>
+            $"block id {Ids.IdOf(handle)} (at byte {blockStart}) was already given to a {_blocks[earlier].BlockType} block in " +
+            $"{Sources[_blocks[earlier].SourceIndex]} (the same output page read twice?)";
 
         public RelationshipRecord Relationship(int index) => _relationships[index];
 
@@ -152,11 +201,6 @@ namespace TextractTools.Engine.Document.Parsing
             }
         }
 
-        private static void Grow<T>(ref T[] array, int needed)
-        {
-            if (needed < array.Length) return;
-            Array.Resize(ref array, Math.Max(array.Length * 2, needed + 1));
-        }
     }
 
     /// <summary>Allocation-free walk over the targets of a block's relationships of one type.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using TextractTools.Engine.Output;
 
@@ -15,40 +16,71 @@ namespace TextractTools.Engine.Document.Parsing
         // Textract stops at 3,000 pages; a far larger number is damage, and would size per-page arrays absurdly.
         private const int MaxPage = 100_000;
         private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
-        private readonly BlockStore _store;
+        private readonly BlockStore? _store;
         private readonly bool _lenient;
+        private readonly PageBatch? _ownBatch;
         private readonly Utf8StringPool _blockTypes = new Utf8StringPool(BlockTypes.PoolSeed);
         private readonly Utf8StringPool _relationshipTypes = new Utf8StringPool(RelationshipTypes.PoolSeed);
         private readonly Utf8StringPool _vocabulary = new Utf8StringPool(EntityTypes.PoolSeed);
         private readonly Dictionary<string, string[]> _entityTypeSets = new Dictionary<string, string[]>(StringComparer.Ordinal);
         private readonly List<string> _entityTypeScratch = new List<string>();
+        private PageBatch _batch = null!;
         private string _source = string.Empty;
-        private int _sourceIndex;
-        private int _duplicatesInPage;
-        private string? _firstDuplicate;
 
+        /// <summary>A parser that only fills batches (<see cref="Parse(RawOutputPage, int, PageBatch)"/>): one per thread.</summary>
+        public OutputJsonParser()
+        {
+        }
+
+        /// <summary>A parser that adds each page it parses to <paramref name="store"/> at once (one page after another).</summary>
         public OutputJsonParser(BlockStore store, bool lenient)
         {
             _store = store;
             _lenient = lenient;
+            _ownBatch = new PageBatch();
         }
 
+        /// <summary>Parses a page and adds it to the store given to the constructor.</summary>
         public void Parse(RawOutputPage page)
         {
-            _source = string.IsNullOrEmpty(page.Source) ? $"output page {_store.Sources.Count + 1}" : page.Source;
-            _sourceIndex = _store.Sources.Count;
-            _store.Sources.Add(_source);
+            if (_store == null || _ownBatch == null) throw new InvalidOperationException("This parser has no block store to add pages to.");
+            Parse(page, _store.Sources.Count, _ownBatch);
+            _store.Append(_ownBatch, _lenient);
+            _ownBatch.Reset();
+        }
 
-            ReadOnlySpan<byte> json = page.Json.Span;
+        /// <summary>
+        /// Parses output page number <paramref name="ordinal"/> (0-based, for naming a page that has no source) into
+        /// <paramref name="batch"/>. Never throws for bad input: the problem is kept in the batch (with the blocks
+        /// read before it) and raised when the batch joins the document, so that errors come in page order.
+        /// </summary>
+        public void Parse(RawOutputPage page, int ordinal, PageBatch batch)
+        {
+            _source = string.IsNullOrEmpty(page.Source) ? $"output page {ordinal + 1}" : page.Source;
+            _batch = batch;
+            batch.Start(_source);
+            try
+            {
+                ParseJson(page.Json.Span);
+            }
+            catch (Exception e)
+            {
+                batch.Fail(e);
+            }
+            finally
+            {
+                _batch = null!;
+            }
+        }
+
+        private void ParseJson(ReadOnlySpan<byte> json)
+        {
             // Windows PowerShell 5.1 writes UTF-8 files with a BOM, which the reader would reject.
             if (json.StartsWith(Utf8Bom)) json = json.Slice(Utf8Bom.Length);
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 128 });
-            _duplicatesInPage = 0;
-            _firstDuplicate = null;
             try
             {
                 ReadDocument(ref reader);
-                ReportDuplicates();
             }
             catch (JsonException e)
             {
@@ -107,28 +139,28 @@ namespace TextractTools.Engine.Document.Parsing
             bool recognised = false;
             while (Next(ref reader) == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("Blocks"))
+                if (reader.ValueTextEquals("Blocks"u8))
                 {
                     recognised = true;
                     if (Next(ref reader) == JsonTokenType.Null) continue;
                     Expect(ref reader, JsonTokenType.StartArray, "Blocks");
                     answer.HasBlocks = true;
-                    while (Next(ref reader) != JsonTokenType.EndArray) ReadBlock(ref reader);
+                    ReadBlocks(ref reader);
                 }
-                else if (reader.ValueTextEquals("JobStatus"))
+                else if (reader.ValueTextEquals("JobStatus"u8))
                 {
                     recognised = true;
                     answer.JobStatus = ReadString(ref reader);
                 }
-                else if (reader.ValueTextEquals("StatusMessage")) answer.StatusMessage = ReadString(ref reader);
-                else if (reader.ValueTextEquals("Warnings")) ReadWarnings(ref reader, answer);
-                else if (reader.ValueTextEquals("DocumentMetadata"))
+                else if (reader.ValueTextEquals("StatusMessage"u8)) answer.StatusMessage = ReadString(ref reader);
+                else if (reader.ValueTextEquals("Warnings"u8)) ReadWarnings(ref reader, answer);
+                else if (reader.ValueTextEquals("DocumentMetadata"u8))
                 {
                     recognised = true;
                     ReadDocumentMetadata(ref reader, answer);
                 }
-                else if (reader.ValueTextEquals("ExpenseDocuments") || reader.ValueTextEquals("IdentityDocuments")
-                         || reader.ValueTextEquals("Results"))
+                else if (reader.ValueTextEquals("ExpenseDocuments"u8) || reader.ValueTextEquals("IdentityDocuments"u8)
+                         || reader.ValueTextEquals("Results"u8))
                 {
                     string member = reader.GetString()!;
                     if (Next(ref reader) != JsonTokenType.Null) answer.OtherResultMember = member;
@@ -145,9 +177,16 @@ namespace TextractTools.Engine.Document.Parsing
             {
                 throw Error(ref reader, "this JSON object is not a Textract answer (it has no Blocks, JobStatus or DocumentMetadata)");
             }
-            _store.Answers.Add(answer);
+            _batch.Answers.Add(answer);
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
+        private void ReadBlocks(ref Utf8JsonReader reader)
+        {
+            while (Next(ref reader) != JsonTokenType.EndArray) ReadBlock(ref reader);
+        }
+
+        [MethodImpl(Hot.AggressiveOptimization)]
         private void ReadBlock(ref Utf8JsonReader reader)
         {
             Expect(ref reader, JsonTokenType.StartObject, "a block");
@@ -162,63 +201,53 @@ namespace TextractTools.Engine.Document.Parsing
                 Top = float.NaN,
                 Width = float.NaN,
                 Height = float.NaN,
-                RelationshipStart = _store.RelationshipCount,
-                SourceIndex = _sourceIndex,
+                RelationshipStart = _batch.RelationshipCount,
             };
-            string? id = null;
             while (Next(ref reader) == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("BlockType")) block.BlockType = ReadPooled(ref reader, _blockTypes)!;
-                else if (reader.ValueTextEquals("Id")) id = ReadString(ref reader);
-                else if (reader.ValueTextEquals("Page")) block.Page = ReadInt(ref reader, 1);
-                else if (reader.ValueTextEquals("Confidence")) block.Confidence = ReadFloat(ref reader);
-                else if (reader.ValueTextEquals("Text")) block.Text = ReadString(ref reader);
-                else if (reader.ValueTextEquals("TextType")) block.TextType = ReadPooled(ref reader, _vocabulary);
-                else if (reader.ValueTextEquals("RowIndex")) block.RowIndex = ReadInt(ref reader, 0);
-                else if (reader.ValueTextEquals("ColumnIndex")) block.ColumnIndex = ReadInt(ref reader, 0);
-                else if (reader.ValueTextEquals("RowSpan")) block.RowSpan = ReadInt(ref reader, 0);
-                else if (reader.ValueTextEquals("ColumnSpan")) block.ColumnSpan = ReadInt(ref reader, 0);
-                else if (reader.ValueTextEquals("SelectionStatus")) block.SelectionStatus = ReadPooled(ref reader, _vocabulary);
-                else if (reader.ValueTextEquals("EntityTypes")) block.EntityTypes = ReadEntityTypes(ref reader);
-                else if (reader.ValueTextEquals("Geometry")) ReadGeometry(ref reader, ref block);
-                else if (reader.ValueTextEquals("Relationships")) ReadRelationships(ref reader);
-                else if (reader.ValueTextEquals("Query")) block.QueryIndex = ReadQuery(ref reader);
-                else SkipValue(ref reader);
+                switch (BlockMembers.Of(ref reader))
+                {
+                    case BlockMember.BlockType: block.BlockType = ReadPooled(ref reader, _blockTypes)!; break;
+                    case BlockMember.Id: block.IdHandle = ReadId(ref reader); break;
+                    case BlockMember.Page: block.Page = ReadInt(ref reader, 1); break;
+                    case BlockMember.Confidence: block.Confidence = ReadFloat(ref reader); break;
+                    case BlockMember.Text: block.Text = ReadString(ref reader); break;
+                    case BlockMember.TextType: block.TextType = ReadPooled(ref reader, _vocabulary); break;
+                    case BlockMember.RowIndex: block.RowIndex = ReadInt(ref reader, 0); break;
+                    case BlockMember.ColumnIndex: block.ColumnIndex = ReadInt(ref reader, 0); break;
+                    case BlockMember.RowSpan: block.RowSpan = ReadInt(ref reader, 0); break;
+                    case BlockMember.ColumnSpan: block.ColumnSpan = ReadInt(ref reader, 0); break;
+                    case BlockMember.SelectionStatus: block.SelectionStatus = ReadPooled(ref reader, _vocabulary); break;
+                    case BlockMember.EntityTypes: block.EntityTypes = ReadEntityTypes(ref reader); break;
+                    case BlockMember.Geometry: ReadGeometry(ref reader, ref block); break;
+                    case BlockMember.Relationships: ReadRelationships(ref reader); break;
+                    case BlockMember.Query: block.QueryIndex = ReadQuery(ref reader); break;
+                    default: SkipValue(ref reader); break;
+                }
             }
 
-            int blockNumber = _store.Count + 1;
+            // Numbered within the page: the message names the page (and the byte) already.
+            int blockNumber = _batch.Count + 1;
             if (block.BlockType == null) throw Error(ref reader, $"block {blockNumber} (starting at byte {blockStart}) has no BlockType", blockStart);
-            if (string.IsNullOrEmpty(id)) throw Error(ref reader, $"{block.BlockType} block {blockNumber} (starting at byte {blockStart}) has no Id", blockStart);
+            if (block.IdHandle < 0) throw Error(ref reader, $"{block.BlockType} block {blockNumber} (starting at byte {blockStart}) has no Id", blockStart);
             if (block.Page < 1 || block.Page > MaxPage)
             {
-                throw Error(ref reader, $"{block.BlockType} block {id} has Page {block.Page}, outside 1..{MaxPage}", blockStart);
+                throw Error(ref reader, $"{block.BlockType} block {_batch.Ids.IdOf(block.IdHandle)} has Page {block.Page}, outside 1..{MaxPage}", blockStart);
             }
-            block.IdHandle = _store.Ids.HandleFor(id!);
-            block.RelationshipCount = _store.RelationshipCount - block.RelationshipStart;
-            int index = _store.AddBlock(block);
-            if (!_store.Ids.TryDefine(block.IdHandle, index)) OnDuplicateId(ref reader, id!, blockStart);
+            block.RelationshipCount = _batch.RelationshipCount - block.RelationshipStart;
+            _batch.AddBlock(block, blockStart);
         }
 
-        private void OnDuplicateId(ref Utf8JsonReader reader, string id, long blockStart)
+        /// <summary>The handle of a block's Id; -1 for a null or empty one (reported as "no Id").</summary>
+        private int ReadId(ref Utf8JsonReader reader)
         {
-            int first = _store.Ids.BlockOf(_store.Ids.HandleFor(id));
-            string firstSource = _store.Sources[_store[first].SourceIndex];
-            string message = $"block id {id} (at byte {blockStart}) was already given to a {_store[first].BlockType} block in {firstSource}" +
-                             " (the same output page read twice?)";
-            if (!_lenient) throw Error(ref reader, message, blockStart);
-            _store.RemoveLast();
-            // A page read twice repeats every block: one warning per output page, naming the first, is enough.
-            _duplicatesInPage++;
-            _firstDuplicate ??= message;
+            if (Next(ref reader) == JsonTokenType.Null) return -1;
+            Expect(ref reader, JsonTokenType.String, "a block id");
+            if (reader.ValueSpan.Length == 0) return -1;
+            return _batch.Ids.HandleFor(ref reader);
         }
 
-        private void ReportDuplicates()
-        {
-            if (_duplicatesInPage == 0) return;
-            _store.Warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.DuplicateBlockId,
-                $"{_source}: {_duplicatesInPage} block(s) repeat ids already read and were dropped; the first: {_firstDuplicate}", null, _source));
-        }
-
+        [MethodImpl(Hot.AggressiveOptimization)]
         private void ReadRelationships(ref Utf8JsonReader reader)
         {
             if (Next(ref reader) == JsonTokenType.Null) return;
@@ -227,33 +256,34 @@ namespace TextractTools.Engine.Document.Parsing
             {
                 Expect(ref reader, JsonTokenType.StartObject, "a relationship");
                 string? type = null;
-                int targetStart = _store.TargetCount;
+                int targetStart = _batch.TargetCount;
                 while (Next(ref reader) == JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("Type")) type = ReadPooled(ref reader, _relationshipTypes);
-                    else if (reader.ValueTextEquals("Ids"))
+                    if (reader.ValueTextEquals("Type"u8)) type = ReadPooled(ref reader, _relationshipTypes);
+                    else if (reader.ValueTextEquals("Ids"u8))
                     {
                         if (Next(ref reader) == JsonTokenType.Null) continue;
                         Expect(ref reader, JsonTokenType.StartArray, "Ids");
                         while (Next(ref reader) != JsonTokenType.EndArray)
                         {
                             Expect(ref reader, JsonTokenType.String, "a block id");
-                            _store.AddTarget(_store.Ids.HandleFor(reader.GetString()!));
+                            _batch.AddTarget(_batch.Ids.HandleFor(ref reader));
                         }
                     }
                     else SkipValue(ref reader);
                 }
-                _store.AddRelationship(type ?? string.Empty, targetStart, _store.TargetCount - targetStart);
+                _batch.AddRelationship(type ?? string.Empty, targetStart, _batch.TargetCount - targetStart);
             }
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         private void ReadGeometry(ref Utf8JsonReader reader, ref BlockRecord block)
         {
             if (Next(ref reader) == JsonTokenType.Null) return;
             Expect(ref reader, JsonTokenType.StartObject, "Geometry");
             while (Next(ref reader) == JsonTokenType.PropertyName)
             {
-                if (!reader.ValueTextEquals("BoundingBox"))
+                if (!reader.ValueTextEquals("BoundingBox"u8))
                 {
                     SkipValue(ref reader); // Polygon and RotationAngle: not kept
                     continue;
@@ -262,10 +292,10 @@ namespace TextractTools.Engine.Document.Parsing
                 Expect(ref reader, JsonTokenType.StartObject, "BoundingBox");
                 while (Next(ref reader) == JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("Left")) block.Left = ReadFloat(ref reader);
-                    else if (reader.ValueTextEquals("Top")) block.Top = ReadFloat(ref reader);
-                    else if (reader.ValueTextEquals("Width")) block.Width = ReadFloat(ref reader);
-                    else if (reader.ValueTextEquals("Height")) block.Height = ReadFloat(ref reader);
+                    if (reader.ValueTextEquals("Left"u8)) block.Left = ReadFloat(ref reader);
+                    else if (reader.ValueTextEquals("Top"u8)) block.Top = ReadFloat(ref reader);
+                    else if (reader.ValueTextEquals("Width"u8)) block.Width = ReadFloat(ref reader);
+                    else if (reader.ValueTextEquals("Height"u8)) block.Height = ReadFloat(ref reader);
                     else SkipValue(ref reader);
                 }
             }
@@ -278,14 +308,15 @@ namespace TextractTools.Engine.Document.Parsing
             string? text = null, alias = null;
             while (Next(ref reader) == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("Text")) text = ReadString(ref reader);
-                else if (reader.ValueTextEquals("Alias")) alias = ReadString(ref reader);
+                if (reader.ValueTextEquals("Text"u8)) text = ReadString(ref reader);
+                else if (reader.ValueTextEquals("Alias"u8)) alias = ReadString(ref reader);
                 else SkipValue(ref reader);
             }
-            _store.Queries.Add(new QueryRecord(text ?? string.Empty, string.IsNullOrEmpty(alias) ? null : alias));
-            return _store.Queries.Count - 1;
+            _batch.Queries.Add(new QueryRecord(text ?? string.Empty, string.IsNullOrEmpty(alias) ? null : alias));
+            return _batch.Queries.Count - 1;
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         private string[]? ReadEntityTypes(ref Utf8JsonReader reader)
         {
             if (Next(ref reader) == JsonTokenType.Null) return null;
@@ -318,8 +349,8 @@ namespace TextractTools.Engine.Document.Parsing
                 var pages = new List<int>();
                 while (Next(ref reader) == JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("ErrorCode")) code = ReadString(ref reader);
-                    else if (reader.ValueTextEquals("Pages"))
+                    if (reader.ValueTextEquals("ErrorCode"u8)) code = ReadString(ref reader);
+                    else if (reader.ValueTextEquals("Pages"u8))
                     {
                         if (Next(ref reader) == JsonTokenType.Null) continue;
                         Expect(ref reader, JsonTokenType.StartArray, "Pages");
@@ -339,7 +370,7 @@ namespace TextractTools.Engine.Document.Parsing
             Expect(ref reader, JsonTokenType.StartObject, "DocumentMetadata");
             while (Next(ref reader) == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("Pages"))
+                if (reader.ValueTextEquals("Pages"u8))
                 {
                     int pages = ReadInt(ref reader, -1);
                     if (pages >= 0) answer.PageCount = pages;
@@ -350,6 +381,7 @@ namespace TextractTools.Engine.Document.Parsing
 
         // ---- token helpers: each reads the value after a property name; JSON null reads as "absent" ----
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         private static JsonTokenType Next(ref Utf8JsonReader reader)
         {
             // With the whole document in one buffer, running out of tokens means the JSON was cut short.
@@ -357,31 +389,38 @@ namespace TextractTools.Engine.Document.Parsing
             return reader.TokenType;
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         private static void SkipValue(ref Utf8JsonReader reader)
         {
             Next(ref reader);
             reader.Skip();
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         private static string? ReadString(ref Utf8JsonReader reader) =>
             Next(ref reader) == JsonTokenType.Null ? null : reader.GetString();
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         private static string? ReadPooled(ref Utf8JsonReader reader, Utf8StringPool pool) =>
             Next(ref reader) == JsonTokenType.Null ? null : pool.Intern(ref reader);
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         private static int ReadInt(ref Utf8JsonReader reader, int whenNull) =>
             Next(ref reader) == JsonTokenType.Null ? whenNull : reader.GetInt32();
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         private static float ReadFloat(ref Utf8JsonReader reader) =>
             Next(ref reader) == JsonTokenType.Null ? float.NaN : reader.GetSingle();
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Expect(ref Utf8JsonReader reader, JsonTokenType expected, string what)
         {
-            if (reader.TokenType != expected)
-            {
-                throw Error(ref reader, $"expected {what} ({expected}) but found {reader.TokenType}");
-            }
+            if (reader.TokenType != expected) throw Unexpected(ref reader, expected, what);
         }
+
+        // Apart from Expect so that the check stays small enough to inline.
+        private TextractOutputException Unexpected(ref Utf8JsonReader reader, JsonTokenType expected, string what) =>
+            Error(ref reader, $"expected {what} ({expected}) but found {reader.TokenType}");
 
         private TextractOutputException Error(ref Utf8JsonReader reader, string problem, long? position = null)
         {

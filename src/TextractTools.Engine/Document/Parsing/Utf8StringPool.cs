@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -19,15 +21,27 @@ namespace TextractTools.Engine.Document.Parsing
             foreach (string value in knownValues) Add(value);
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         public string Intern(ref Utf8JsonReader reader)
         {
-            foreach (KeyValuePair<byte[], string> entry in _entries)
+            if (!reader.ValueIsEscaped)
             {
-                if (reader.ValueTextEquals(entry.Key)) return entry.Value;
+                ReadOnlySpan<byte> value = reader.ValueSpan;
+                for (int i = 0; i < _entries.Count; i++)
+                {
+                    if (value.SequenceEqual(_entries[i].Key)) return _entries[i].Value;
+                }
             }
-            string value = reader.GetString() ?? string.Empty;
-            if (_entries.Count < MaxEntries) Add(value);
-            return value;
+            else
+            {
+                for (int i = 0; i < _entries.Count; i++)
+                {
+                    if (reader.ValueTextEquals(_entries[i].Key)) return _entries[i].Value;
+                }
+            }
+            string text = reader.GetString() ?? string.Empty;
+            if (_entries.Count < MaxEntries) Add(text);
+            return text;
         }
 
         private void Add(string value) => _entries.Add(new KeyValuePair<byte[], string>(Encoding.UTF8.GetBytes(value), value));

@@ -10,7 +10,7 @@ using TextractTools.Engine.Session;
 namespace TextractTools.Commands.Completers
 {
     /// <summary>Completes -Bucket and -OutputBucket with the bucket names of the endpoint in use.</summary>
-    public sealed class BucketNameCompleter : RemoteNameCompleter
+    internal sealed class BucketNameCompleter : RemoteNameCompleter
     {
         internal override string ListName => "buckets";
 
@@ -27,7 +27,7 @@ namespace TextractTools.Commands.Completers
     /// Completes S3 URI parameters (-S3Uri, -UploadUri, -OutputUri) with "s3://bucket/" for each bucket of the
     /// endpoint in use. Once the word goes past the bucket (s3://bucket/key...) there is nothing more to offer.
     /// </summary>
-    public sealed class S3UriCompleter : RemoteNameCompleter
+    internal sealed class S3UriCompleter : RemoteNameCompleter
     {
         private const string Scheme = "s3://";
 

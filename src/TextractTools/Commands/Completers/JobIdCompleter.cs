@@ -9,7 +9,7 @@ using System.Management.Automation.Language;
 namespace TextractTools.Commands.Completers
 {
     /// <summary>Completes -JobId with the ids of the jobs started in this session, newest first.</summary>
-    public sealed class JobIdCompleter : IArgumentCompleter
+    internal sealed class JobIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)

@@ -13,7 +13,7 @@ namespace TextractTools.Commands.Completers
     /// Completes KMS key parameters (-KmsKeyId, -ExpectedKmsKeyId) with the key aliases of the endpoint in use;
     /// "tex" finds alias/textract as well as "alias/tex" does.
     /// </summary>
-    public sealed class KmsAliasCompleter : RemoteNameCompleter
+    internal sealed class KmsAliasCompleter : RemoteNameCompleter
     {
         private const string AliasPrefix = "alias/";
 

@@ -16,8 +16,10 @@ namespace TextractTools.Commands.Completers
     /// <see cref="MaxWait"/>: what is not there by then comes from the cache (maybe stale) or not at all, while the
     /// fetch finishes in the background for the next Tab. Lists are cached per endpoint and identity for
     /// <see cref="TimeToLive"/>. A completer must never throw: any failure completes nothing.
+    /// Completers are internal: PowerShell creates them through their public constructor, and keeping them out of
+    /// the exported types keeps them out of the cmdlet scan at import.
     /// </summary>
-    public abstract class RemoteNameCompleter : IArgumentCompleter
+    internal abstract class RemoteNameCompleter : IArgumentCompleter
     {
         internal static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(1);
         internal static readonly TimeSpan TimeToLive = TimeSpan.FromMinutes(3);
