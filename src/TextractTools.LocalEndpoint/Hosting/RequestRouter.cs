@@ -48,6 +48,12 @@ namespace TextractTools.LocalEndpoint.Hosting
             try
             {
                 // The fault layer (FAULTS.md) may answer instead (admin route, throttling, 5xx) or cut the answer off.
+                if (Textract.JobAdminRoute.Matches(request))
+                {
+                    await WriteAsync(context, Textract.JobAdminRoute.Handle(_jsonServiceFor("Textract") as Textract.TextractService, request,
+                        context.Connection.RemoteIpAddress), false).ConfigureAwait(false);
+                    return;
+                }
                 fault = await _faults.BeforeDispatchAsync(request, context.Connection.RemoteIpAddress, context.RequestAborted).ConfigureAwait(false);
                 reply = fault.Reply ?? await RouteAsync(request, context.RequestAborted).ConfigureAwait(false);
             }

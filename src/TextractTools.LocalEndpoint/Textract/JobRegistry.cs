@@ -62,6 +62,9 @@ namespace TextractTools.LocalEndpoint.Textract
         /// <summary>Every job still held (for shutting down their timers).</summary>
         public IReadOnlyList<TextractJob> Snapshot() => new List<TextractJob>(_jobs.Values);
 
+        /// <summary>Drops the job as if its retention had passed; false when unknown.</summary>
+        public bool Forget(string jobId) => _jobs.TryRemove(jobId, out _);
+
         /// <summary>The job, or null when unknown or past retention.</summary>
         public TextractJob? Find(string jobId, DateTimeOffset now)
         {

@@ -112,6 +112,12 @@ namespace TextractTools.LocalEndpoint.Textract
         /// <summary>The job with this id (for checks by other parts of the endpoint, e.g. policies), or null.</summary>
         internal TextractJob? FindJob(string jobId) => _jobs.Find(jobId, _time.GetUtcNow());
 
+        /// <summary>
+        /// Forgets a job as if its 7-day Get window had passed (its output in the bucket stays): for tests of reading
+        /// old jobs through the bucket. The job keeps nothing running: a finished job has no timer left.
+        /// </summary>
+        public bool ForgetJob(string jobId) => _jobs.Forget(jobId);
+
         /// <summary>How many jobs this endpoint has started (tests check that reruns start none twice).</summary>
         public int JobCount => _jobs.Snapshot().Count;
 

@@ -51,8 +51,13 @@ namespace TextractTools.Commands
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
         /// <summary>s3://bucket/prefix/ where local documents are uploaded (under a name derived from their content).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        /// <remarks>
+        /// Not Mandatory in the binder's sense, though local files need it: a mandatory parameter that cannot come from
+        /// the pipeline makes PowerShell drop the BucketName/Key set and bind AWS.Tools S3 objects to -S3Uri as text.
+        /// Its absence is reported by the cmdlet instead.
+        /// </remarks>
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         [ArgumentCompleter(typeof(Completers.S3UriCompleter))]
         public string UploadUri { get; set; } = "";
 
@@ -146,6 +151,8 @@ namespace TextractTools.Commands
             Engine.Jobs.S3Uri uploadLocation;
             try
             {
+                if (string.IsNullOrEmpty(UploadUri))
+                    throw new ArgumentException("-UploadUri: local documents are uploaded to S3 first; give the location, for example -UploadUri s3://my-bucket/inbox/.", nameof(UploadUri));
                 uploadLocation = Engine.Jobs.S3Uri.Parse(UploadUri, nameof(UploadUri));
             }
             catch (ArgumentException e)
