@@ -350,7 +350,7 @@ $(if ($allAgree) { 'Both tools found the same pages, lines, fields, tables and c
 ## Input
 
 - $($manifest.pages) pages, $('{0:N0}' -f $manifest.blocks) blocks, replicated from $($manifest.templatePages) real page(s) of $templates with fresh block ids (every Id and relationship Id rewritten) and Page numbers.
-- Ours: ``$([IO.Path]::GetRelativePath($RepoRoot, $folder))``, $($manifest.objects) numbered objects of <= 1,000 blocks as Textract writes them to S3 (explicit nulls, plus .s3_access_check), $('{0:N0}' -f $manifest.folderBytes) bytes, read with ``TextractDocumentReader.ReadFolder`` (one object at a time).
+- Ours: ``$([IO.Path]::GetRelativePath($RepoRoot, $folder))``, $($manifest.objects) numbered objects of <= 1,000 blocks as Textract writes them to S3 (explicit nulls, plus .s3_access_check), $('{0:N0}' -f $manifest.folderBytes) bytes, read with ``TextractDocumentReader.ReadFolder`` (objects parsed on up to 4 threads, a few ahead, joined in file order).
 - Theirs: ``$([IO.Path]::GetRelativePath($RepoRoot, $merged))``, the same blocks as one response object, $('{0:N0}' -f $manifest.mergedBytes) bytes, read with ``JSON.parse`` + ``new TextractDocument(json)``.
 - Block types: $(($manifest.blockTypes.PSObject.Properties | ForEach-Object { "$($_.Name) $($_.Value)" }) -join ', ').
 - Both then walk every page, line (text), form field (key and value text) and table cell (text).

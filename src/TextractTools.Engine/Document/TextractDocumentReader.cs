@@ -25,14 +25,14 @@ namespace TextractTools.Engine.Document
             if (pages == null) throw new ArgumentNullException(nameof(pages));
             options ??= new DocumentReadOptions();
             var store = new BlockStore();
+            // One page at a time, on this thread: a caller may hand out pages that share one buffer.
             var parser = new OutputJsonParser(store, options.Lenient);
             foreach (RawOutputPage page in pages)
             {
                 if (page == null) throw new ArgumentException("The sequence of output pages holds a null page.", nameof(pages));
                 parser.Parse(page);
             }
-            if (store.Answers.Count == 0) throw new TextractOutputException("No output pages were given to read.");
-            return DocumentBuilder.Build(store, options);
+            return Build(store, options);
         }
 
         /// <summary>Reads a saved answer, or a saved JSON array of answers.</summary>
@@ -41,12 +41,29 @@ namespace TextractTools.Engine.Document
 
         /// <summary>
         /// Reads a folder of numbered output objects as Textract writes them to S3 (1, 2, ..., 10 in numeric order;
-        /// .s3_access_check and other names skipped).
+        /// .s3_access_check and other names skipped). The objects are parsed on several threads when the machine has
+        /// more than one core, a few objects ahead at most; the document is the same as read one object at a time.
         /// </summary>
         public static TextractDocument ReadFolder(string path, DocumentReadOptions? options = null) =>
-            Read(NumberedOutputFolder.ReadPages(path), options);
+            ReadFolder(path, options, FolderPageParser.DefaultWorkers);
+
+        /// <summary>As <see cref="ReadFolder(string, DocumentReadOptions?)"/> with a given number of parsing threads (1: none but the caller's).</summary>
+        internal static TextractDocument ReadFolder(string path, DocumentReadOptions? options, int workers)
+        {
+            options ??= new DocumentReadOptions();
+            IReadOnlyList<string> files = NumberedOutputFolder.ListFiles(path);
+            var store = new BlockStore();
+            FolderPageParser.ReadInto(store, files, options.Lenient, workers);
+            return Build(store, options);
+        }
 
         /// <summary>The pages of such a folder, in order, read one at a time (for callers that stream them elsewhere).</summary>
         public static IEnumerable<RawOutputPage> EnumerateFolder(string path) => NumberedOutputFolder.ReadPages(path);
+
+        private static TextractDocument Build(BlockStore store, DocumentReadOptions options)
+        {
+            if (store.Answers.Count == 0) throw new TextractOutputException("No output pages were given to read.");
+            return DocumentBuilder.Build(store, options);
+        }
     }
 }

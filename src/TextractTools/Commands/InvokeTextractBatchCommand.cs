@@ -262,7 +262,7 @@ namespace TextractTools.Commands
             var spec = new StartJobSpec
             {
                 Features = Feature,
-                Queries = Query.Select(ToQuery).ToList(),
+                Queries = Query.Select(StartOptionValues.ToQuery).ToList(),
                 KmsKeyId = string.IsNullOrEmpty(KmsKeyId) ? null : KmsKeyId,
                 JobTag = JobTag,
             };
@@ -306,34 +306,6 @@ namespace TextractTools.Commands
                 documents.AddRange(listed);
             }
             return documents;
-        }
-
-        private static QuerySpec ToQuery(object value)
-        {
-            var item = value is PSObject pso ? pso.BaseObject : value;
-            if (item is string text) return new QuerySpec(text);
-            if (item is IDictionary table)
-            {
-                return new QuerySpec(
-                    Entry(table, "Text")?.ToString() ?? throw new ArgumentException("-Query: a query hashtable needs a Text entry.", "Query"),
-                    Entry(table, "Alias")?.ToString(),
-                    Entry(table, "Pages") switch
-                    {
-                        null => Array.Empty<string>(),
-                        string one => new[] { one },
-                        IEnumerable many => many.Cast<object>().Select(o => (o is PSObject p ? p.BaseObject : o)?.ToString() ?? "").ToList(),
-                        object other => new[] { other.ToString() ?? "" },
-                    });
-            }
-            throw new ArgumentException($"-Query: '{item}' is neither a query text nor a hashtable with Text, Alias and Pages.", "Query");
-        }
-
-        private static object? Entry(IDictionary table, string name)
-        {
-            foreach (DictionaryEntry e in table)
-                if (string.Equals(e.Key?.ToString(), name, StringComparison.OrdinalIgnoreCase))
-                    return e.Value is PSObject p ? p.BaseObject : e.Value;
-            return null;
         }
     }
 }

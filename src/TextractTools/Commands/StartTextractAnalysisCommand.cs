@@ -218,8 +218,8 @@ namespace TextractTools.Commands
                 Document = document,
                 DocumentETag = ParameterSetName == BucketKeySet ? ETag : null,
                 Features = Feature,
-                Queries = Query.Select(ToQuery).ToList(),
-                Adapters = Adapter.Select(ToAdapter).ToList(),
+                Queries = Query.Select(StartOptionValues.ToQuery).ToList(),
+                Adapters = Adapter.Select(StartOptionValues.ToAdapter).ToList(),
                 OutputBucket = OutputBucket,
                 OutputPrefix = OutputPrefix,
                 KmsKeyId = string.IsNullOrEmpty(KmsKeyId) ? null : KmsKeyId,
@@ -237,48 +237,6 @@ namespace TextractTools.Commands
                 spec.OutputPrefix = output.Key.TrimEnd('/').Length == 0 ? null : output.Key.TrimEnd('/');
             }
             return spec;
-        }
-
-        private static QuerySpec ToQuery(object value)
-        {
-            var item = value is PSObject pso ? pso.BaseObject : value;
-            if (item is string text) return new QuerySpec(text);
-            if (item is IDictionary table)
-            {
-                var q = new QuerySpec(
-                    GetString(table, "Text") ?? throw new ArgumentException("-Query: a query hashtable needs a Text entry.", "Query"),
-                    GetString(table, "Alias"),
-                    GetStrings(table, "Pages"));
-                return q;
-            }
-            throw new ArgumentException($"-Query: '{item}' is neither a query text nor a hashtable with Text, Alias and Pages.", "Query");
-        }
-
-        private static AdapterSpec ToAdapter(Hashtable table) =>
-            new AdapterSpec(
-                GetString(table, "AdapterId") ?? throw new ArgumentException("-Adapter: each adapter needs an AdapterId.", "Adapter"),
-                GetString(table, "Version") ?? throw new ArgumentException("-Adapter: each adapter needs a Version.", "Adapter"),
-                GetStrings(table, "Pages"));
-
-        private static string? GetString(IDictionary table, string name)
-        {
-            foreach (DictionaryEntry e in table)
-                if (string.Equals(e.Key?.ToString(), name, StringComparison.OrdinalIgnoreCase))
-                    return (e.Value is PSObject p ? p.BaseObject : e.Value)?.ToString();
-            return null;
-        }
-
-        private static IReadOnlyList<string> GetStrings(IDictionary table, string name)
-        {
-            foreach (DictionaryEntry e in table)
-            {
-                if (!string.Equals(e.Key?.ToString(), name, StringComparison.OrdinalIgnoreCase)) continue;
-                var v = e.Value is PSObject p ? p.BaseObject : e.Value;
-                if (v is string s) return new[] { s };
-                if (v is IEnumerable many) return many.Cast<object>().Select(o => o?.ToString() ?? "").ToList();
-                return v is null ? Array.Empty<string>() : new[] { v.ToString()! };
-            }
-            return Array.Empty<string>();
         }
     }
 }

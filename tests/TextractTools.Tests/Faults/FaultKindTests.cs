@@ -158,6 +158,22 @@ namespace TextractTools.Tests.Faults
         }
 
         [Fact]
+        public async Task A_page_the_get_api_cannot_give_fails_the_whole_read()
+        {
+            var tag = Guid.NewGuid().ToString("N").Substring(0, 8);
+            _endpoint.Server.Storage.PutObject(Bucket, $"unreadable/{tag}.pdf", FaultTestClients.Pdf($"Unreadable {tag}"));
+            var job = await StartAndWaitAsync(new StartJobSpec { Document = new S3ObjectLocation(Bucket, $"unreadable/{tag}.pdf") });
+            Assert.Equal("SUCCEEDED", job.Status);
+
+            Plan(@"{""operations"": {""Textract.GetDocumentTextDetection"": {""5xx"": 1}}}");
+            using var textract = TextractWithRetries(0);
+            var error = Assert.Throws<IOException>(() => TextractDocumentReader.Read(ApiOutputSource.ReadPages(textract, job, Ct)));
+            Assert.Contains("page 1", error.Message);
+            Assert.Contains("in 5 attempts", error.Message);
+            Assert.Equal(5, Faults.Statistics["Textract.GetDocumentTextDetection"].ServerErrors);
+        }
+
+        [Fact]
         public async Task Slow_answers_are_slow()
         {
             Plan(@"{""operations"": {""S3.ListBuckets"": {""delayMs"": 10000}}}");

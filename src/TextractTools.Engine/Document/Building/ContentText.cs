@@ -1,4 +1,5 @@
 using System.Text;
+using System.Runtime.CompilerServices;
 using TextractTools.Engine.Document.Parsing;
 
 namespace TextractTools.Engine.Document.Building
@@ -17,6 +18,7 @@ namespace TextractTools.Engine.Document.Building
             _store = store;
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         public ContentSummary Of(int blockIndex)
         {
             _builder.Clear();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using TextractTools.Engine.Document.Parsing;
 
 namespace TextractTools.Engine.Document.Building
@@ -29,18 +30,29 @@ namespace TextractTools.Engine.Document.Building
                 StatusMessage = summary.StatusMessage,
                 ModelVersion = summary.ModelVersion,
             };
-            var content = new ContentText(store);
+            // Fields, tables, queries and signatures need nothing the lines and layout need, nor the other way round:
+            // on a machine with more than one core they are built meanwhile on another thread.
+            List<TextractTable> tables = null!;
+            void BuildContainers()
+            {
+                var content = new ContentText(store);
+                parts.KeyValues = new KeyValueBuilder(store, content).Build();
+                tables = new TableBuilder(store, content).Build();
+                parts.Queries = new QueryBuilder(store).Build();
+                parts.Signatures = SignatureBuilder.Build(store);
+            }
+            Task? containers = Environment.ProcessorCount > 1 ? Task.Run(BuildContainers) : null;
+
             var lineBuilder = new LineBuilder(store);
             var wordOfBlock = new TextractWord?[store.Count];
             var lineOfBlock = new TextractLine?[store.Count];
             parts.Words = lineBuilder.BuildWords(wordOfBlock);
             parts.Lines = lineBuilder.BuildLines(wordOfBlock, lineOfBlock);
-            parts.KeyValues = new KeyValueBuilder(store, content).Build();
-            parts.Queries = new QueryBuilder(store).Build();
-            parts.Signatures = SignatureBuilder.Build(store);
             var layoutBuilder = new LayoutBuilder(store, lineOfBlock);
             parts.Layout = layoutBuilder.Build();
-            List<TextractTable> tables = new TableBuilder(store, content).Build();
+
+            if (containers == null) BuildContainers();
+            else containers.GetAwaiter().GetResult(); // rethrows the builder's own exception, not an AggregateException
             parts.Tables = options.MergeContinuedTables
                 ? new TableMerger(parts.Lines, layoutBuilder.PageFurnitureLines()).Merge(tables)
                 : tables;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using TextractTools.Engine.Document.Parsing;
 
 namespace TextractTools.Engine.Document.Building
@@ -18,6 +19,7 @@ namespace TextractTools.Engine.Document.Building
             _content = content;
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         public List<TextractKeyValue> Build()
         {
             var fields = new List<TextractKeyValue>();
@@ -36,6 +38,7 @@ namespace TextractTools.Engine.Document.Building
             return block.BlockType == BlockTypes.KeyValueSet && BlockFacts.HasEntityType(block, EntityTypes.Key);
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         private TextractKeyValue BuildField(int keyIndex)
         {
             ref readonly BlockRecord key = ref _store[keyIndex];
@@ -60,7 +63,7 @@ namespace TextractTools.Engine.Document.Building
                 valueBox = BlockFacts.BoundingBox(value);
             }
 
-            return new TextractKeyValue(_store.IdOf(keyIndex), key.Page, BlockFacts.Confidence(key), BlockFacts.BoundingBox(key),
+            return new TextractKeyValue(_store.LazyIdOf(keyIndex), key.Page, BlockFacts.Confidence(key), BlockFacts.BoundingBox(key),
                 keyText, valueText, valueId, valueConfidence, valueBox, selection, signature);
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using TextractTools.Engine.Document.Parsing;
 
 namespace TextractTools.Engine.Document.Building
@@ -22,6 +23,7 @@ namespace TextractTools.Engine.Document.Building
         public List<int> LayoutBlocks { get; } = new List<int>();
         public Dictionary<int, int> ParentOf { get; } = new Dictionary<int, int>();
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         public List<TextractLayoutBlock> Build()
         {
             foreach (int b in _store.DocumentOrder)

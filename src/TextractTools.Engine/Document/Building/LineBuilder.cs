@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using TextractTools.Engine.Document.Parsing;
 
 namespace TextractTools.Engine.Document.Building
@@ -17,6 +18,7 @@ namespace TextractTools.Engine.Document.Building
         }
 
         /// <summary>Words in document order; also fills <paramref name="wordOfBlock"/> for the lines to use.</summary>
+        [MethodImpl(Hot.AggressiveOptimization)]
         public List<TextractWord> BuildWords(TextractWord?[] wordOfBlock)
         {
             IReadOnlyList<int> blocks = _store.OfType(BlockTypes.Word);
@@ -24,7 +26,7 @@ namespace TextractTools.Engine.Document.Building
             foreach (int b in blocks)
             {
                 ref readonly BlockRecord block = ref _store[b];
-                var word = new TextractWord(_store.IdOf(b), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
+                var word = new TextractWord(_store.LazyIdOf(b), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
                     block.Text ?? string.Empty, block.TextType);
                 wordOfBlock[b] = word;
                 words.Add(word);
@@ -32,6 +34,7 @@ namespace TextractTools.Engine.Document.Building
             return words;
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         public List<TextractLine> BuildLines(TextractWord?[] wordOfBlock, TextractLine?[] lineOfBlock)
         {
             IReadOnlyList<int> blocks = _store.OfType(BlockTypes.Line);
@@ -48,7 +51,7 @@ namespace TextractTools.Engine.Document.Building
                 }
                 // LINE blocks carry their text; a line without it (hand-made output) is its words.
                 string text = block.Text ?? string.Join(" ", lineWords);
-                var line = new TextractLine(_store.IdOf(b), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
+                var line = new TextractLine(_store.LazyIdOf(b), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
                     text, lineWords.ToArray());
                 lineOfBlock[b] = line;
                 lines.Add(line);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using TextractTools.Engine.Document.Parsing;
 
 namespace TextractTools.Engine.Document.Building
@@ -25,6 +26,7 @@ namespace TextractTools.Engine.Document.Building
             return order.Count == 0 ? 0 : store[order[order.Count - 1]].Page;
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         public List<TextractPage> Build(int pageCount, DocumentParts parts, IReadOnlyList<int> layoutBlocks)
         {
             var counts = new PageCounts[pageCount + 1];

@@ -20,6 +20,8 @@ namespace TextractTools.Engine.Document.Building
 
         public string PageText(IReadOnlyList<TextractLine> pageLines, IReadOnlyList<int> pageLayoutBlocks)
         {
+            // Without layout the page is one paragraph of its lines, each line once (a line is one object per block).
+            if (pageLayoutBlocks.Count == 0) return JoinLines(pageLines);
             var paragraphs = new List<string>();
             var claimed = new HashSet<TextractLine>();
             var blockLines = new List<TextractLine>();
@@ -35,6 +37,14 @@ namespace TextractTools.Engine.Document.Building
             blockLines.AddRange(pageLines);
             AddParagraph(paragraphs, blockLines, claimed);
             return string.Join(ParagraphSeparator, paragraphs);
+        }
+
+        private static string JoinLines(IReadOnlyList<TextractLine> lines)
+        {
+            if (lines.Count == 0) return string.Empty;
+            var texts = new string[lines.Count];
+            for (int i = 0; i < texts.Length; i++) texts[i] = lines[i].Text;
+            return string.Join(LineSeparator, texts);
         }
 
         private static void AddParagraph(List<string> paragraphs, List<TextractLine> lines, HashSet<TextractLine> claimed)

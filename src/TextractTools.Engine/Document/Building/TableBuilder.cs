@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using TextractTools.Engine.Document.Parsing;
 
 namespace TextractTools.Engine.Document.Building
@@ -19,6 +20,7 @@ namespace TextractTools.Engine.Document.Building
             _content = content;
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         public List<TextractTable> Build()
         {
             IReadOnlyList<int> tableBlocks = _store.OfType(BlockTypes.Table);
@@ -39,6 +41,7 @@ namespace TextractTools.Engine.Document.Building
             return "Unknown";
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         private TextractCell[] Cells(int tableIndex)
         {
             var cells = new List<TextractCell>();
@@ -48,24 +51,39 @@ namespace TextractTools.Engine.Document.Building
                 cells.Add(BuildCell(c));
             }
             TextractCell[] sorted = cells.ToArray();
-            // Array.Sort is not stable; the arrival position breaks ties so equal positions keep Textract's order.
-            var arrival = new Dictionary<TextractCell, int>(sorted.Length);
-            for (int i = 0; i < sorted.Length; i++) arrival[sorted[i]] = i;
-            Array.Sort(sorted, (a, b) =>
+            if (InGridOrder(sorted)) return sorted; // Textract's usual order: nothing to sort
+            // Array.Sort is not stable; sorting arrival positions, with the position breaking ties, keeps Textract's
+            // order among cells at the same place.
+            var order = new int[sorted.Length];
+            for (int i = 0; i < order.Length; i++) order[i] = i;
+            Array.Sort(order, (a, b) =>
             {
-                int byRow = a.Row.CompareTo(b.Row);
+                int byRow = sorted[a].Row.CompareTo(sorted[b].Row);
                 if (byRow != 0) return byRow;
-                int byColumn = a.Column.CompareTo(b.Column);
-                return byColumn != 0 ? byColumn : arrival[a].CompareTo(arrival[b]);
+                int byColumn = sorted[a].Column.CompareTo(sorted[b].Column);
+                return byColumn != 0 ? byColumn : a.CompareTo(b);
             });
-            return sorted;
+            var result = new TextractCell[sorted.Length];
+            for (int i = 0; i < order.Length; i++) result[i] = sorted[order[i]];
+            return result;
         }
 
+        private static bool InGridOrder(TextractCell[] cells)
+        {
+            for (int i = 1; i < cells.Length; i++)
+            {
+                TextractCell before = cells[i - 1], cell = cells[i];
+                if (before.Row > cell.Row || (before.Row == cell.Row && before.Column > cell.Column)) return false;
+            }
+            return true;
+        }
+
+        [MethodImpl(Hot.AggressiveOptimization)]
         private TextractCell BuildCell(int c)
         {
             ref readonly BlockRecord cell = ref _store[c];
             ContentSummary content = _content.Of(c);
-            return new TextractCell(_store.IdOf(c), cell.Page, BlockFacts.Confidence(cell), BlockFacts.BoundingBox(cell),
+            return new TextractCell(_store.LazyIdOf(c), cell.Page, BlockFacts.Confidence(cell), BlockFacts.BoundingBox(cell),
                 cell.RowIndex, cell.ColumnIndex, BlockFacts.Span(cell.RowSpan), BlockFacts.Span(cell.ColumnSpan),
                 content.Text, cell.EntityTypes, content.SelectionStatus);
         }

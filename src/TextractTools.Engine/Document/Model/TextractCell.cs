@@ -6,7 +6,7 @@ namespace TextractTools.Engine.Document
     /// <summary>A CELL of a table. Row and Column are 1-based grid positions.</summary>
     public sealed class TextractCell : TextractElement
     {
-        internal TextractCell(string id, int page, double? confidence, TextractBoundingBox? boundingBox,
+        internal TextractCell(BlockId id, int page, double? confidence, TextractBoundingBox? boundingBox,
             int row, int column, int rowSpan, int columnSpan, string text,
             IReadOnlyList<string>? entityTypes, string? selectionStatus)
             : base(id, page, confidence, boundingBox)

@@ -6,7 +6,7 @@ namespace TextractTools.Engine.Document
     public sealed class TextractKeyValue : TextractElement
     {
         internal TextractKeyValue(
-            string id, int page, double? keyConfidence, TextractBoundingBox? boundingBox,
+            BlockId id, int page, double? keyConfidence, TextractBoundingBox? boundingBox,
             string key, string value, string? valueId, double? valueConfidence, TextractBoundingBox? valueBoundingBox,
             string? selectionStatus, bool hasSignature)
             : base(id, page, keyConfidence, boundingBox)

@@ -5,7 +5,7 @@ namespace TextractTools.Engine.Document
     /// <summary>A LINE block with the words it is made of.</summary>
     public sealed class TextractLine : TextractElement
     {
-        internal TextractLine(string id, int page, double? confidence, TextractBoundingBox? boundingBox, string text, IReadOnlyList<TextractWord> words)
+        internal TextractLine(BlockId id, int page, double? confidence, TextractBoundingBox? boundingBox, string text, IReadOnlyList<TextractWord> words)
             : base(id, page, confidence, boundingBox)
         {
             Text = text;

@@ -3,7 +3,7 @@ namespace TextractTools.Engine.Document
     /// <summary>A WORD block.</summary>
     public sealed class TextractWord : TextractElement
     {
-        internal TextractWord(string id, int page, double? confidence, TextractBoundingBox? boundingBox, string text, string? textType)
+        internal TextractWord(BlockId id, int page, double? confidence, TextractBoundingBox? boundingBox, string text, string? textType)
             : base(id, page, confidence, boundingBox)
         {
             Text = text;

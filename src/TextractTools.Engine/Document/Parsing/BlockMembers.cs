@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 
 namespace TextractTools.Engine.Document.Parsing
 {
@@ -19,7 +18,7 @@ namespace TextractTools.Engine.Document.Parsing
     internal static class BlockMembers
     {
         [MethodImpl(Hot.AggressiveOptimization)]
-        public static BlockMember Of(ref Utf8JsonReader reader)
+        public static BlockMember Of(ref JsonTokenReader reader)
         {
             // An escaped name (\u0049d) is legal JSON, only its unescaped text can be compared.
             if (reader.ValueIsEscaped) return OfEscaped(ref reader);
@@ -49,7 +48,7 @@ namespace TextractTools.Engine.Document.Parsing
             }
         }
 
-        private static BlockMember OfEscaped(ref Utf8JsonReader reader)
+        private static BlockMember OfEscaped(ref JsonTokenReader reader)
         {
             if (reader.ValueTextEquals("BlockType"u8)) return BlockMember.BlockType;
             if (reader.ValueTextEquals("Id"u8)) return BlockMember.Id;

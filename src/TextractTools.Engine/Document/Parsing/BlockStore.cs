@@ -22,7 +22,7 @@ namespace TextractTools.Engine.Document.Parsing
         // A batch's id handles mapped to this store's, reused from page to page.
         private int[] _handleMap = new int[1024];
 
-        public IdTable Ids { get; } = new IdTable();
+        public IdTable Ids { get; } = new IdTable(shards: 256);
         public List<QueryRecord> Queries { get; } = new List<QueryRecord>();
         public List<string> Sources { get; } = new List<string>();
         public List<AnswerInfo> Answers { get; } = new List<AnswerInfo>();
@@ -36,6 +36,9 @@ namespace TextractTools.Engine.Document.Parsing
         public ref readonly BlockRecord this[int index] => ref _blocks[index];
 
         public string IdOf(int blockIndex) => Ids.IdOf(_blocks[blockIndex].IdHandle);
+
+        /// <summary>The block's id for a model object, made into a string only when the object is asked for it.</summary>
+        public BlockId LazyIdOf(int blockIndex) => new BlockId(Ids, _blocks[blockIndex].IdHandle);
 
         /// <summary>
         /// Joins a parsed page to the document: its blocks follow those already in, its ids join the document's. A
@@ -154,6 +157,7 @@ namespace TextractTools.Engine.Document.Parsing
         /// Resolves relationship targets to block indexes and orders the blocks. Returns the relationships whose target
         /// is no block of the output, as (block index, missing id).
         /// </summary>
+        [MethodImpl(Hot.AggressiveOptimization)]
         public List<KeyValuePair<int, string>> Seal()
         {
             var missing = new List<KeyValuePair<int, string>>();
@@ -178,29 +182,63 @@ namespace TextractTools.Engine.Document.Parsing
             return missing;
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         private void OrderByPage()
         {
-            // Sort on (page, arrival index) packed in one long: stable and allocation-light.
-            var keys = new long[Count];
             _documentOrder = new int[Count];
+            bool inOrder = true;
             for (int b = 0; b < Count; b++)
             {
-                keys[b] = ((long)_blocks[b].Page << 32) | (uint)b;
                 _documentOrder[b] = b;
+                if (b > 0 && _blocks[b].Page < _blocks[b - 1].Page) inOrder = false;
             }
-            Array.Sort(keys, _documentOrder);
+            // Textract writes pages in order, so the sort is rarely needed.
+            if (!inOrder)
+            {
+                // Sort on (page, arrival index) packed in one long: stable and allocation-light.
+                var keys = new long[Count];
+                for (int b = 0; b < Count; b++) keys[b] = ((long)_blocks[b].Page << 32) | (uint)b;
+                Array.Sort(keys, _documentOrder);
+            }
+
+            // Counted first so that each type's list is allocated once, at its size. Types come in runs (a page's
+            // words, then its lines, ...): one dictionary look-up per run, not per block.
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            string? lastType = null;
+            int run = 0;
             foreach (int b in _documentOrder)
             {
                 string type = _blocks[b].BlockType;
-                if (!_byType.TryGetValue(type, out List<int>? list))
+                if (ReferenceEquals(type, lastType))
                 {
-                    list = new List<int>();
-                    _byType.Add(type, list);
+                    run++;
+                    continue;
                 }
-                list.Add(b);
+                if (lastType != null) Add(counts, lastType, run);
+                lastType = type;
+                run = 1;
+            }
+            if (lastType != null) Add(counts, lastType, run);
+            foreach (KeyValuePair<string, int> count in counts) _byType.Add(count.Key, new List<int>(count.Value));
+            lastType = null;
+            List<int>? list = null;
+            foreach (int b in _documentOrder)
+            {
+                string type = _blocks[b].BlockType;
+                if (!ReferenceEquals(type, lastType))
+                {
+                    list = _byType[type];
+                    lastType = type;
+                }
+                list!.Add(b);
             }
         }
 
+        private static void Add(Dictionary<string, int> counts, string key, int amount)
+        {
+            counts.TryGetValue(key, out int count);
+            counts[key] = count + amount;
+        }
     }
 
     /// <summary>Allocation-free walk over the targets of a block's relationships of one type.</summary>
@@ -242,6 +280,7 @@ namespace TextractTools.Engine.Document.Parsing
 
             public int Current { get; private set; }
 
+            [MethodImpl(Hot.AggressiveOptimization)]
             public bool MoveNext()
             {
                 while (true)

@@ -34,7 +34,13 @@ namespace TextractTools.Engine.Document.Parsing
         {
             if (count < 0 || count > Count) throw new ArgumentOutOfRangeException(nameof(count));
             // Cleared so that dropped items do not keep their strings alive.
-            for (int i = count; i < Count; i++) this[i] = default;
+            for (int i = count; i < Count;)
+            {
+                int inChunk = i & ChunkMask;
+                int length = Math.Min(ChunkSize - inChunk, Count - i);
+                Array.Clear(_chunks[i >> ChunkBits], inChunk, length);
+                i += length;
+            }
             Count = count;
         }
 

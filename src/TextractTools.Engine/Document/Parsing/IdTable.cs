@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 
 namespace TextractTools.Engine.Document.Parsing
 {
@@ -15,7 +14,10 @@ namespace TextractTools.Engine.Document.Parsing
     internal sealed class IdTable
     {
         private const int NotDefined = -1;
-        private readonly Dictionary<Guid, int> _guidHandles = new Dictionary<Guid, int>();
+        // GUID ids in several dictionaries picked by hash: a document's table holds hundreds of thousands of ids,
+        // and one dictionary that size would regrow on the large object heap, setting off full collections.
+        private readonly Dictionary<Guid, int>[] _guidHandles;
+        private readonly int _shardMask;
         private readonly Dictionary<string, int> _otherHandles = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly ChunkedList<Entry> _entries = new ChunkedList<Entry>();
 
@@ -28,11 +30,20 @@ namespace TextractTools.Engine.Document.Parsing
             public int DefiningBlock;
         }
 
+        /// <param name="shards">How many dictionaries GUID ids are spread over: a power of two, 1 for a page's table.</param>
+        public IdTable(int shards = 1)
+        {
+            if (shards < 1 || (shards & (shards - 1)) != 0) throw new ArgumentOutOfRangeException(nameof(shards));
+            _guidHandles = new Dictionary<Guid, int>[shards];
+            for (int i = 0; i < shards; i++) _guidHandles[i] = new Dictionary<Guid, int>();
+            _shardMask = shards - 1;
+        }
+
         public int Count => _entries.Count;
 
         /// <summary>The handle of the id the reader is on (a String token).</summary>
         [MethodImpl(Hot.AggressiveOptimization)]
-        public int HandleFor(ref Utf8JsonReader reader)
+        public int HandleFor(ref JsonTokenReader reader)
         {
             if (!reader.ValueIsEscaped && CanonicalGuid.TryParse(reader.ValueSpan, out Guid guid)) return HandleFor(guid);
             return HandleFor(reader.GetString() ?? string.Empty);
@@ -51,9 +62,10 @@ namespace TextractTools.Engine.Document.Parsing
         [MethodImpl(Hot.AggressiveOptimization)]
         public int HandleFor(Guid guid)
         {
-            if (_guidHandles.TryGetValue(guid, out int handle)) return handle;
+            Dictionary<Guid, int> shard = _guidHandles[guid.GetHashCode() & _shardMask];
+            if (shard.TryGetValue(guid, out int handle)) return handle;
             handle = _entries.Add(new Entry { Guid = guid, IsGuid = true, DefiningBlock = NotDefined });
-            _guidHandles.Add(guid, handle);
+            shard.Add(guid, handle);
             return handle;
         }
 
@@ -86,7 +98,7 @@ namespace TextractTools.Engine.Document.Parsing
         /// <summary>Forgets every id, keeping the memory for the next page.</summary>
         public void Clear()
         {
-            _guidHandles.Clear();
+            foreach (Dictionary<Guid, int> shard in _guidHandles) shard.Clear();
             _otherHandles.Clear();
             _entries.Clear();
         }
@@ -99,7 +111,7 @@ namespace TextractTools.Engine.Document.Parsing
     internal static class CanonicalGuid
     {
         private const int Length = 36;
-        private static readonly sbyte[] HexValue = MakeHexTable();
+        private static readonly int[] HexValue = MakeHexTable();
 
         [MethodImpl(Hot.AggressiveOptimization)]
         public static bool TryParse(ReadOnlySpan<byte> text, out Guid guid)
@@ -135,12 +147,12 @@ namespace TextractTools.Engine.Document.Parsing
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int Byte(ReadOnlySpan<byte> text, int at) => (HexValue[text[at]] << 4) | HexValue[text[at + 1]];
 
-        private static sbyte[] MakeHexTable()
+        private static int[] MakeHexTable()
         {
-            var table = new sbyte[256];
-            for (int i = 0; i < table.Length; i++) table[i] = -128; // shifted left by 4 it stays negative
-            for (int i = 0; i < 10; i++) table['0' + i] = (sbyte)i;
-            for (int i = 0; i < 6; i++) table['a' + i] = (sbyte)(10 + i);
+            var table = new int[256];
+            for (int i = 0; i < table.Length; i++) table[i] = int.MinValue >> 8; // negative, and still so shifted left by 4
+            for (int i = 0; i < 10; i++) table['0' + i] = i;
+            for (int i = 0; i < 6; i++) table['a' + i] = 10 + i;
             return table;
         }
     }

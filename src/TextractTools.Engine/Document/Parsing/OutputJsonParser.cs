@@ -25,9 +25,11 @@ namespace TextractTools.Engine.Document.Parsing
         private readonly Dictionary<string, string[]> _entityTypeSets = new Dictionary<string, string[]>(StringComparer.Ordinal);
         private readonly List<string> _entityTypeScratch = new List<string>();
         private PageBatch _batch = null!;
+        // The tokenizer decodes strings through this array (kept from page to page).
+        private byte[] _scratch = new byte[256];
         private string _source = string.Empty;
 
-        /// <summary>A parser that only fills batches (<see cref="Parse(RawOutputPage, int, PageBatch)"/>): one per thread.</summary>
+        /// <summary>A parser that only fills batches (<see cref="ParseInto"/>): one per thread.</summary>
         public OutputJsonParser()
         {
         }
@@ -44,7 +46,7 @@ namespace TextractTools.Engine.Document.Parsing
         public void Parse(RawOutputPage page)
         {
             if (_store == null || _ownBatch == null) throw new InvalidOperationException("This parser has no block store to add pages to.");
-            Parse(page, _store.Sources.Count, _ownBatch);
+            ParseInto(page, _store.Sources.Count, _ownBatch);
             _store.Append(_ownBatch, _lenient);
             _ownBatch.Reset();
         }
@@ -54,7 +56,7 @@ namespace TextractTools.Engine.Document.Parsing
         /// <paramref name="batch"/>. Never throws for bad input: the problem is kept in the batch (with the blocks
         /// read before it) and raised when the batch joins the document, so that errors come in page order.
         /// </summary>
-        public void Parse(RawOutputPage page, int ordinal, PageBatch batch)
+        public void ParseInto(RawOutputPage page, int ordinal, PageBatch batch)
         {
             _source = string.IsNullOrEmpty(page.Source) ? $"output page {ordinal + 1}" : page.Source;
             _batch = batch;
@@ -77,22 +79,15 @@ namespace TextractTools.Engine.Document.Parsing
         {
             // Windows PowerShell 5.1 writes UTF-8 files with a BOM, which the reader would reject.
             if (json.StartsWith(Utf8Bom)) json = json.Slice(Utf8Bom.Length);
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 128 });
+            var reader = new JsonTokenReader(json, _scratch);
             try
             {
                 ReadDocument(ref reader);
+                _scratch = reader.Scratch;
             }
-            catch (JsonException e)
+            catch (JsonSyntaxException e)
             {
-                long line = (e.LineNumber ?? 0) + 1;
-                long inLine = (e.BytePositionInLine ?? 0) + 1;
-                throw new TextractOutputException(
-                    $"{_source}: the JSON is malformed or truncated at line {line}, byte {inLine} of the line " +
-                    $"(byte {reader.BytesConsumed} of {json.Length}): {StripPosition(e.Message)}", _source, e)
-                {
-                    LineNumber = line,
-                    BytePosition = reader.BytesConsumed,
-                };
+                throw Malformed(json, e);
             }
             catch (Exception e) when (e is InvalidOperationException || e is FormatException)
             {
@@ -105,7 +100,39 @@ namespace TextractTools.Engine.Document.Parsing
             }
         }
 
-        private void ReadDocument(ref Utf8JsonReader reader)
+        /// <summary>
+        /// Describes malformed JSON the way System.Text.Json sees it (its message, a line and a position), walking the
+        /// page's tokens with Utf8JsonReader: ours only knows that and where the JSON went wrong.
+        /// </summary>
+        private TextractOutputException Malformed(ReadOnlySpan<byte> json, JsonSyntaxException found)
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 128 });
+            try
+            {
+                while (reader.Read())
+                {
+                }
+            }
+            catch (JsonException e)
+            {
+                long line = (e.LineNumber ?? 0) + 1;
+                long inLine = (e.BytePositionInLine ?? 0) + 1;
+                return new TextractOutputException(
+                    $"{_source}: the JSON is malformed or truncated at line {line}, byte {inLine} of the line " +
+                    $"(byte {reader.BytesConsumed} of {json.Length}): {StripPosition(e.Message)}", _source, e)
+                {
+                    LineNumber = line,
+                    BytePosition = reader.BytesConsumed,
+                };
+            }
+            // System.Text.Json found nothing wrong where ours did: still an error, in our words.
+            return new TextractOutputException($"{_source}: the JSON is malformed or truncated: {found.Message}.", _source, found)
+            {
+                BytePosition = found.Position,
+            };
+        }
+
+        private void ReadDocument(ref JsonTokenReader reader)
         {
             if (!reader.Read()) throw Error(ref reader, "the output is empty");
             if (reader.TokenType == JsonTokenType.StartArray)
@@ -133,7 +160,7 @@ namespace TextractTools.Engine.Document.Parsing
             if (reader.Read()) throw Error(ref reader, "unexpected content after the end of the JSON value");
         }
 
-        private void ReadAnswer(ref Utf8JsonReader reader, string answerSource)
+        private void ReadAnswer(ref JsonTokenReader reader, string answerSource)
         {
             var answer = new AnswerInfo(answerSource);
             bool recognised = false;
@@ -181,13 +208,13 @@ namespace TextractTools.Engine.Document.Parsing
         }
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        private void ReadBlocks(ref Utf8JsonReader reader)
+        private void ReadBlocks(ref JsonTokenReader reader)
         {
             while (Next(ref reader) != JsonTokenType.EndArray) ReadBlock(ref reader);
         }
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        private void ReadBlock(ref Utf8JsonReader reader)
+        private void ReadBlock(ref JsonTokenReader reader)
         {
             Expect(ref reader, JsonTokenType.StartObject, "a block");
             long blockStart = reader.TokenStartIndex;
@@ -239,7 +266,8 @@ namespace TextractTools.Engine.Document.Parsing
         }
 
         /// <summary>The handle of a block's Id; -1 for a null or empty one (reported as "no Id").</summary>
-        private int ReadId(ref Utf8JsonReader reader)
+        [MethodImpl(Hot.AggressiveOptimization)]
+        private int ReadId(ref JsonTokenReader reader)
         {
             if (Next(ref reader) == JsonTokenType.Null) return -1;
             Expect(ref reader, JsonTokenType.String, "a block id");
@@ -248,7 +276,7 @@ namespace TextractTools.Engine.Document.Parsing
         }
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        private void ReadRelationships(ref Utf8JsonReader reader)
+        private void ReadRelationships(ref JsonTokenReader reader)
         {
             if (Next(ref reader) == JsonTokenType.Null) return;
             Expect(ref reader, JsonTokenType.StartArray, "Relationships");
@@ -277,7 +305,7 @@ namespace TextractTools.Engine.Document.Parsing
         }
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        private void ReadGeometry(ref Utf8JsonReader reader, ref BlockRecord block)
+        private void ReadGeometry(ref JsonTokenReader reader, ref BlockRecord block)
         {
             if (Next(ref reader) == JsonTokenType.Null) return;
             Expect(ref reader, JsonTokenType.StartObject, "Geometry");
@@ -301,7 +329,7 @@ namespace TextractTools.Engine.Document.Parsing
             }
         }
 
-        private int ReadQuery(ref Utf8JsonReader reader)
+        private int ReadQuery(ref JsonTokenReader reader)
         {
             if (Next(ref reader) == JsonTokenType.Null) return -1;
             Expect(ref reader, JsonTokenType.StartObject, "Query");
@@ -317,7 +345,7 @@ namespace TextractTools.Engine.Document.Parsing
         }
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        private string[]? ReadEntityTypes(ref Utf8JsonReader reader)
+        private string[]? ReadEntityTypes(ref JsonTokenReader reader)
         {
             if (Next(ref reader) == JsonTokenType.Null) return null;
             Expect(ref reader, JsonTokenType.StartArray, "EntityTypes");
@@ -338,7 +366,7 @@ namespace TextractTools.Engine.Document.Parsing
             return set;
         }
 
-        private void ReadWarnings(ref Utf8JsonReader reader, AnswerInfo answer)
+        private void ReadWarnings(ref JsonTokenReader reader, AnswerInfo answer)
         {
             if (Next(ref reader) == JsonTokenType.Null) return;
             Expect(ref reader, JsonTokenType.StartArray, "Warnings");
@@ -364,7 +392,7 @@ namespace TextractTools.Engine.Document.Parsing
             }
         }
 
-        private void ReadDocumentMetadata(ref Utf8JsonReader reader, AnswerInfo answer)
+        private void ReadDocumentMetadata(ref JsonTokenReader reader, AnswerInfo answer)
         {
             if (Next(ref reader) == JsonTokenType.Null) return;
             Expect(ref reader, JsonTokenType.StartObject, "DocumentMetadata");
@@ -382,47 +410,48 @@ namespace TextractTools.Engine.Document.Parsing
         // ---- token helpers: each reads the value after a property name; JSON null reads as "absent" ----
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        private static JsonTokenType Next(ref Utf8JsonReader reader)
+        private static JsonTokenType Next(ref JsonTokenReader reader)
         {
             // With the whole document in one buffer, running out of tokens means the JSON was cut short.
-            if (!reader.Read()) throw new JsonException("The JSON ends before its last object or array is closed.", null, null, reader.BytesConsumed);
+            // The reader returns false only after the document's last value: anything expected beyond it is missing.
+            if (!reader.Read()) throw new JsonSyntaxException("the JSON ends before its last object or array is closed", reader.BytesConsumed);
             return reader.TokenType;
         }
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        private static void SkipValue(ref Utf8JsonReader reader)
+        private static void SkipValue(ref JsonTokenReader reader)
         {
             Next(ref reader);
             reader.Skip();
         }
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        private static string? ReadString(ref Utf8JsonReader reader) =>
+        private static string? ReadString(ref JsonTokenReader reader) =>
             Next(ref reader) == JsonTokenType.Null ? null : reader.GetString();
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        private static string? ReadPooled(ref Utf8JsonReader reader, Utf8StringPool pool) =>
+        private static string? ReadPooled(ref JsonTokenReader reader, Utf8StringPool pool) =>
             Next(ref reader) == JsonTokenType.Null ? null : pool.Intern(ref reader);
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        private static int ReadInt(ref Utf8JsonReader reader, int whenNull) =>
+        private static int ReadInt(ref JsonTokenReader reader, int whenNull) =>
             Next(ref reader) == JsonTokenType.Null ? whenNull : reader.GetInt32();
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        private static float ReadFloat(ref Utf8JsonReader reader) =>
+        private static float ReadFloat(ref JsonTokenReader reader) =>
             Next(ref reader) == JsonTokenType.Null ? float.NaN : reader.GetSingle();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Expect(ref Utf8JsonReader reader, JsonTokenType expected, string what)
+        private void Expect(ref JsonTokenReader reader, JsonTokenType expected, string what)
         {
             if (reader.TokenType != expected) throw Unexpected(ref reader, expected, what);
         }
 
         // Apart from Expect so that the check stays small enough to inline.
-        private TextractOutputException Unexpected(ref Utf8JsonReader reader, JsonTokenType expected, string what) =>
+        private TextractOutputException Unexpected(ref JsonTokenReader reader, JsonTokenType expected, string what) =>
             Error(ref reader, $"expected {what} ({expected}) but found {reader.TokenType}");
 
-        private TextractOutputException Error(ref Utf8JsonReader reader, string problem, long? position = null)
+        private TextractOutputException Error(ref JsonTokenReader reader, string problem, long? position = null)
         {
             long at = position ?? reader.TokenStartIndex;
             return new TextractOutputException($"{_source}: {problem} (at byte {at}).", _source) { BytePosition = at };

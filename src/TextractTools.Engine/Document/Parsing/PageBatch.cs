@@ -69,6 +69,7 @@ namespace TextractTools.Engine.Document.Parsing
             _targets[TargetCount++] = idHandle;
         }
 
+        [MethodImpl(Hot.AggressiveOptimization)]
         public void AddRelationship(string type, int targetStart, int targetCount)
         {
             if (RelationshipCount == _relationships.Length) Array.Resize(ref _relationships, _relationships.Length * 2);

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 
 namespace TextractTools.Engine.Document.Parsing
 {
@@ -22,7 +21,7 @@ namespace TextractTools.Engine.Document.Parsing
         }
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        public string Intern(ref Utf8JsonReader reader)
+        public string Intern(ref JsonTokenReader reader)
         {
             if (!reader.ValueIsEscaped)
             {
