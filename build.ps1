@@ -52,11 +52,9 @@ function Invoke-Clean {
 
 function Restore-Tools {
     # Pester (and the conflicting AWSSDK.Core for the isolation test) come from NuGet into a project-local folder.
-    $pester = Join-Path $ToolsPackages 'pester/5.7.1/tools/Pester.psd1'
-    if (-not (Test-Path $pester)) {
-        Invoke-Dotnet restore (Join-Path $Root 'build/tools.proj') --packages $ToolsPackages -v quiet
-    }
-    $pester
+    # Always restored: a no-op when everything is there, and a package added to tools.proj arrives on every machine.
+    Invoke-Dotnet restore (Join-Path $Root 'build/tools.proj') --packages $ToolsPackages -v quiet
+    Join-Path $ToolsPackages 'pester/5.7.1/tools/Pester.psd1'
 }
 
 function Copy-Assemblies {
