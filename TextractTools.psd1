@@ -19,7 +19,7 @@
             Tags         = @('AWS', 'Textract', 'OCR', 'PDF', 'S3', 'KMS', 'DocumentAnalysis', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
             ProjectUri   = 'https://github.com/textracttools/TextractTools'
-            ReleaseNotes = 'First release: Start-TextractAnalysis, Wait-TextractJob, Get-TextractOutput and the local endpoint.'
+            ReleaseNotes = 'First release: Start-TextractAnalysis (S3 or local files, OutputConfig, KMS, queries, adapters, notifications, idempotent reruns, -Preflight), Wait-TextractJob (backoff with jitter, progress, -QueueUrl), Get-TextractOutput (API, output bucket or saved JSON; lines, words, key-values, tables, rows, cells, queries, signatures, layout), Invoke-TextractBatch (resumable batches), New-TextractAccessPolicy, Test-TextractAccess, Test-TextractOutputEncryption, and the local endpoint.'
         }
     }
 }
