@@ -141,12 +141,7 @@ function Read-TrxCounts {
     }
 }
 
-function Get-PwshCommand {
-    # This very PowerShell, whether installed (pwsh) or run as a local dotnet tool (dotnet .../pwsh.dll).
-    $exe = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
-    if (Test-Path $exe) { return , @($exe) }
-    , @('dotnet', (Join-Path $PSHOME 'pwsh.dll'))
-}
+function Get-PwshCommand { & (Join-Path $Root 'build/Get-PwshCommand.ps1') }
 
 function Invoke-PesterSuite {
     param([string] $PesterPath, [string] $ResultsFolder)

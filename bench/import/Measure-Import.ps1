@@ -37,12 +37,7 @@ if (-not $ModulePath) {
 if (-not (Test-Path $ModulePath)) { throw "No built module at ${ModulePath}: run 'dotnet pwsh ./build.ps1 Build' first." }
 $ModulePath = (Resolve-Path $ModulePath).Path
 
-function Get-PwshCommand {
-    # This very PowerShell, whether installed (pwsh) or run as a local dotnet tool (dotnet .../pwsh.dll).
-    $exe = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
-    if (Test-Path $exe) { return , @($exe) }
-    , @('dotnet', (Join-Path $PSHOME 'pwsh.dll'))
-}
+function Get-PwshCommand { & (Join-Path $root 'build/Get-PwshCommand.ps1') }
 
 function Measure-ColdImport {
     # One fresh process; returns the milliseconds Import-Module took in it.

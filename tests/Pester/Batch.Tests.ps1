@@ -68,14 +68,10 @@ BeforeAll {
     function Start-ChildPwsh {
         <# Starts a PowerShell child that runs $Command, so it can be killed or sent SIGINT; its output goes to $Log. #>
         param([string] $Command, [string] $Log)
-        $exe = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
         $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes("& { $Command } *> '$Log'"))
-        if (Test-Path $exe) { $info = [System.Diagnostics.ProcessStartInfo]::new($exe) }
-        else {
-            $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-            $info.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll'))
-        }
-        foreach ($a in '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded) { $info.ArgumentList.Add($a) }
+        $pwsh = Get-PwshCommand
+        $info = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
+        foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded)) { $info.ArgumentList.Add($a) }
         $info.UseShellExecute = $false
         $info.RedirectStandardInput = $true
         [System.Diagnostics.Process]::Start($info)

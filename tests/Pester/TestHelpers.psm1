@@ -106,10 +106,14 @@ function Invoke-ChildPwsh {
         Runs a script in a new PowerShell process (this same PowerShell, installed or run as a dotnet tool); returns its output.
     #>
     param([Parameter(Mandatory)] [string] $Command)
-    $exe = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+    $pwsh = Get-PwshCommand
     $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($Command))
-    if (Test-Path $exe) { & $exe -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 }
-    else { & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 }
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+}
+
+function Get-PwshCommand {
+    # The program and leading arguments that start this same PowerShell (see build/Get-PwshCommand.ps1).
+    & (Join-Path (Split-Path (Split-Path $PSScriptRoot)) 'build/Get-PwshCommand.ps1')
 }
 
 Export-ModuleMember -Function *

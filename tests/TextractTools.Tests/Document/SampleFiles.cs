@@ -5,7 +5,8 @@ namespace TextractTools.Tests.Document
 {
     /// <summary>
     /// Finds the shared real Textract responses (never copied into the repo): TEXTRACT_SAMPLES if set, else a
-    /// shared/textract-samples folder beside one of the test assembly's ancestor folders.
+    /// shared/textract-samples folder beside one of the test assembly's ancestor folders. The one locator of the xunit
+    /// suite: the endpoint's replay tests use it too.
     /// </summary>
     internal static class SampleFiles
     {

@@ -142,8 +142,8 @@ namespace TextractTools.Tests.LocalEndpoint
         [SkippableFact]
         public void Every_sample_document_replays_its_recorded_response()
         {
-            var samples = TextractSampleFolder.Find();
-            Skip.If(samples is null, TextractSampleFolder.SkipReason);
+            var samples = TextractTools.Tests.Document.SampleFiles.Folder;
+            Skip.If(samples is null, TextractTools.Tests.Document.SampleFiles.SkipReason);
 
             var library = new ReplayLibrary(new[] { samples! }, includeProjectSample: false);
             var documents = Directory.GetFiles(Path.Combine(samples!, "documents"));
