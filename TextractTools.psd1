@@ -1,7 +1,7 @@
 @{
     # The module's version lives here and only here: build.ps1 reads it, passes it to dotnet and names the output folder after it.
     ModuleVersion          = '0.1.0'
-    RootModule             = 'TextractTools.psm1'
+    RootModule             = 'TextractTools.dll'
     GUID                   = '5b0f3c53-2f61-4f0e-9a57-1c7a3d8e4b21'
     Author                 = 'TextractTools contributors'
     CompanyName            = 'TextractTools'

@@ -72,16 +72,21 @@ function Invoke-Build {
     $staging = Join-Path $OutputRoot 'staging'
     if (Test-Path $staging) { Remove-Item $staging -Recurse -Force }
 
-    # PowerShell 7: the loader's publish lays out the cmdlet assembly with the net8.0 AWSSDK set.
-    Invoke-Dotnet publish (Join-Path $Root 'src/TextractTools.Loader') -c $Configuration -o (Join-Path $staging 'core') "-p:Version=$Version" -v quiet -nologo
-    # Windows PowerShell 5.1: the netstandard2.0 build with its dependencies.
+    # The root module: the cmdlet assembly (netstandard2.0, the same file for PowerShell 7 and Windows PowerShell 5.1).
+    # Windows PowerShell 5.1 takes the engine and its netstandard2.0 AWSSDK set from bin/desktop.
     Invoke-Dotnet build (Join-Path $Root 'src/TextractTools') -c $Configuration -o (Join-Path $staging 'desktop') "-p:Version=$Version" -v quiet -nologo
+    # PowerShell 7: the loader's publish lays out the engine with the net8.0 AWSSDK set in bin/core, a folder the
+    # runtime never probes on its own (the cmdlet assembly's resolver loads it into the module's load context).
+    Invoke-Dotnet publish (Join-Path $Root 'src/TextractTools.Loader') -c $Configuration -o (Join-Path $staging 'core') "-p:Version=$Version" -v quiet -nologo
+    $rootFiles = "$ModuleName.dll", "$ModuleName.pdb" | ForEach-Object { Join-Path $staging "desktop/$_" }
+    Remove-Item (Join-Path $staging "desktop/$ModuleName.deps.json") -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Path $ModuleOut -Force | Out-Null
+    Copy-Item $rootFiles $ModuleOut
+    Remove-Item $rootFiles
     Copy-Assemblies -From (Join-Path $staging 'core') -To (Join-Path $ModuleOut 'bin/core')
     Copy-Assemblies -From (Join-Path $staging 'desktop') -To (Join-Path $ModuleOut 'bin/desktop')
-    Remove-Item (Join-Path $ModuleOut 'bin/desktop/TextractTools.Loader.dll') -ErrorAction SilentlyContinue
 
     Copy-Item (Join-Path $Root "$ModuleName.psd1") $ModuleOut
-    Copy-Item (Join-Path $Root "src/$ModuleName/$ModuleName.psm1") $ModuleOut
     Copy-Item (Join-Path $Root "src/$ModuleName/$ModuleName.Format.ps1xml") $ModuleOut
     Build-Help
 

@@ -4,8 +4,8 @@
 .DESCRIPTION
     Each run starts a fresh PowerShell process (this same PowerShell: installed, or the local dotnet tool) and times
     Import-Module inside it with a Stopwatch, so process start-up is not counted but everything the import does is:
-    reading the manifest, the root psm1, loading the loader and the cmdlet assembly, the format file, the help-less
-    command table. The runs of the two modules alternate, so a machine that gets busier affects both alike. One
+    reading the manifest, loading the cmdlet assembly (the root module) and listing its cmdlets, its initializer, the
+    format file. The engine and the AWS SDK load at the first command, not here. The runs of the two modules alternate, so a machine that gets busier affects both alike. One
     warm-up run of each is discarded (it pays for the OS file cache, which a user's second session has too).
     Prints both medians and their ratio, and writes bench/results/import-<timestamp>.md (git-ignored).
 .EXAMPLE

@@ -184,6 +184,19 @@ Describe 'Invoke-TextractBatch over a folder' {
             -OutputFolder (Join-Path $TestDrive 'bad') @conn -ErrorAction Stop } | Should -Throw '*s3://*'
         Test-Path (Join-Path $TestDrive 'bad.jsonl') | Should -BeFalse
     }
+
+    It 'rejects <Name> before any call, as Start-TextractAnalysis does' -ForEach @(
+        @{ Name = 'an adapter without a feature'; Arguments = @{ Adapter = @{ AdapterId = '123456789012'; Version = '1' } }; Message = '*-Adapter*' }
+        @{ Name = 'an adapter without a version'; Arguments = @{ Adapter = @{ AdapterId = '123456789012' }; Feature = 'Tables' }; Message = '*Version*' }
+        @{ Name = 'a topic without a role'; Arguments = @{ NotificationTopicArn = 'arn:aws:sns:us-east-1:000000000000:t' }; Message = '*NotificationRoleArn*' }
+    ) {
+        $state = Join-Path $TestDrive "bad-$([guid]::NewGuid().ToString('N')).jsonl"
+        # An endpoint on a closed port: a call would fail with a connection error, not this message.
+        { Invoke-TextractBatch -Path $batch.Path -UploadUri 's3://batch-in/bad/' -StateFile $state -OutputFolder (Join-Path $TestDrive 'bad') `
+            @Arguments -EndpointUrl 'http://127.0.0.1:9/' -Region 'us-east-1' -AccessKey 'AKIDTEST' -SecretKey 'secret' -ErrorAction Stop } |
+            Should -Throw $Message
+        Test-Path $state | Should -BeFalse
+    }
 }
 
 Describe 'A batch killed at random points and run again' {

@@ -28,10 +28,66 @@ Describe 'The built module' {
         (Get-Command Start-TextractAnalysis).Parameters.Keys | Should -Contain 'WhatIf'
     }
 
-    It 'loads its AWSSDK assemblies outside the default load context on PowerShell 7' -Skip:($PSEdition -ne 'Core') {
-        $ours = [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'TextractTools' }
-        $ours | Should -Not -BeNullOrEmpty
-        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($ours[0]).Name | Should -Be 'TextractTools'
+    It 'loads the engine and its AWSSDK outside the default load context on PowerShell 7, at the first command' -Skip:($PSEdition -ne 'Core') {
+        # Any command that reaches the engine: reading a saved output that does not exist fails inside the engine.
+        Get-TextractOutput -Path (Join-Path $TestDrive 'absent.json') -ErrorAction SilentlyContinue
+        $contextOf = @{}
+        foreach ($assembly in [System.AppDomain]::CurrentDomain.GetAssemblies()) {
+            $name = $assembly.GetName().Name
+            if ($name -like 'TextractTools*') { $contextOf[$name] = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly).Name }
+        }
+        # The cmdlets are the module's root, in PowerShell's context; the engine (and with it our AWSSDK) in the module's own.
+        $contextOf['TextractTools'] | Should -Be 'Default'
+        $contextOf['TextractTools.Engine'] | Should -Be 'TextractTools'
+        $ourCore = [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' -and $_.Location -like "$(Split-Path $manifestPath)*" }
+        $ourCore | Should -Not -BeNullOrEmpty
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($ourCore[0]).Name | Should -Be 'TextractTools'
+    }
+
+    It 'loads neither the engine nor any AWSSDK assembly on import' {
+        # A fresh process: this one has run commands already. Import must stay cheap (bench/import); the engine loads at
+        # the first command that needs it.
+        $script = @"
+Import-Module '$manifestPath' -ErrorAction Stop
+`$null = Get-Command Start-TextractAnalysis -Module TextractTools
+@([System.AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { `$_.GetName().Name } | Where-Object { `$_ -like 'TextractTools*' -or `$_ -like 'AWSSDK*' }) -join ','
+"@
+        $output = Invoke-ChildPwsh -Command $script
+        $LASTEXITCODE | Should -Be 0 -Because ($output | Out-String)
+        ($output | Select-Object -Last 1) | Should -Be 'TextractTools'
+    }
+
+    It 'shows parameters typed by the engine before any command has run (Get-Command, Get-Help, completion)' {
+        # Reading a cmdlet's parameters is the first thing that needs the engine here: its resolver must find it.
+        $script = @"
+Import-Module '$manifestPath' -ErrorAction Stop
+(Get-Command Get-TextractOutput).Parameters['MergedCells'].ParameterType.FullName
+"@
+        $output = Invoke-ChildPwsh -Command $script
+        $LASTEXITCODE | Should -Be 0 -Because ($output | Out-String)
+        ($output | Select-Object -Last 1) | Should -Be 'TextractTools.Engine.Document.MergedCellMode'
+    }
+}
+
+Describe 'The cmdlet assembly (the root module)' {
+    BeforeAll { $script:cmdletAssembly = Join-Path (Split-Path $manifestPath) 'TextractTools.dll' }
+
+    It 'names no AWSSDK assembly: only PowerShell, netstandard and the engine' {
+        # Were it to name one, the runtime would bind it in the default context, to whatever AWSSDK AWS.Tools loaded there.
+        $output = Invoke-ChildPwsh -Command "[System.Reflection.Assembly]::LoadFile('$cmdletAssembly').GetReferencedAssemblies().Name -join ','"
+        $LASTEXITCODE | Should -Be 0 -Because ($output | Out-String)
+        (($output | Select-Object -Last 1) -split ',' | Sort-Object) | Should -Be @('netstandard', 'System.Management.Automation', 'TextractTools.Engine')
+    }
+
+    It 'lists its public types where the engine cannot be found (as PowerShell does before the module initializer runs)' -Skip:($PSEdition -ne 'Core') {
+        # A field of an engine value type, or a generic method constrained to an engine type, would make this load the engine.
+        $script = @"
+`$context = [System.Runtime.Loader.AssemblyLoadContext]::new('without-engine')
+`$assembly = `$context.LoadFromAssemblyPath('$cmdletAssembly')
+try { `$assembly.GetExportedTypes().Count } catch { 'failed: ' + `$_.Exception.InnerException.Message }
+"@
+        $output = Invoke-ChildPwsh -Command $script
+        ($output | Select-Object -Last 1) | Should -Match '^\d+$' -Because ($output | Out-String)
     }
 }
 

@@ -59,6 +59,21 @@ Describe 'Wait-TextractJob -QueueUrl' {
         $otherDone.Status | Should -Be 'SUCCEEDED'
     }
 
+    It 'receives the notifications of an Invoke-TextractBatch started with the channel' {
+        $folder = Join-Path $TestDrive "batch-$([guid]::NewGuid().ToString('N'))"
+        New-Item -ItemType Directory -Path "$folder/inbox" | Out-Null
+        Copy-Item $sample.Pdf "$folder/inbox/notified.pdf"
+        $item = Invoke-TextractBatch -Path "$folder/inbox/*.pdf" -UploadUri 's3://notify-input/batch/' -Feature Tables `
+            -StateFile "$folder/state.jsonl" -OutputFolder "$folder/output" -PollIntervalSec 0.1 -MaxPollIntervalSec 0.5 @channel @conn
+        $item.Status | Should -Be 'SUCCEEDED'
+        # The batch polled for itself; the job's notification still waits in the queue for whoever follows the batch.
+        $done = Wait-TextractJob -JobId $item.JobId -QueueUrl $queueUrl -TimeoutSec 30 -Verbose @conn 4>&1
+        $job = @($done | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $job.JobId | Should -Be $item.JobId
+        $job.Status | Should -Be 'SUCCEEDED'
+        (@($done | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) -join "`n") | Should -Match 'queue receives'
+    }
+
     It 'reports a job whose notification never comes as a timeout, leaving it running' {
         $job = Start-TextractAnalysis -Path $sample.Pdf -UploadUri 's3://notify-input/docs/' -Feature Tables `
             -ClientRequestToken "silent-$([guid]::NewGuid().ToString('N'))" @conn

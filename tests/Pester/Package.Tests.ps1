@@ -85,10 +85,11 @@ Describe 'The package' {
         try {
             $names = @($zip.Entries.FullName)
             $names | Should -Contain 'TextractTools.psd1'
-            $names | Should -Contain 'TextractTools.psm1'
+            $names | Should -Contain 'TextractTools.dll'
             $names | Should -Contain 'TextractTools.Format.ps1xml'
-            $names | Should -Contain 'bin/core/TextractTools.dll'
+            $names | Should -Contain 'bin/core/TextractTools.Engine.dll'
             $names | Should -Contain 'bin/core/TextractTools.Loader.dll'
+            $names | Should -Contain 'bin/desktop/TextractTools.Engine.dll'
             $names | Should -Contain 'en-US/TextractTools.dll-Help.xml'
             $reader = [System.IO.StreamReader]::new($zip.GetEntry('TextractTools.nuspec').Open())
             [xml] $nuspec = try { $reader.ReadToEnd() } finally { $reader.Dispose() }
@@ -109,7 +110,7 @@ Describe 'The package' {
         Add-Type -AssemblyName System.IO.Compression.FileSystem
         $zip = [System.IO.Compression.ZipFile]::OpenRead($handmade.FullName)
         try {
-            @($zip.Entries.FullName) | Should -Contain 'bin/core/TextractTools.dll'
+            @($zip.Entries.FullName) | Should -Contain 'bin/core/TextractTools.Engine.dll'
             $reader = [System.IO.StreamReader]::new($zip.GetEntry('TextractTools.nuspec').Open())
             [xml] $nuspec = try { $reader.ReadToEnd() } finally { $reader.Dispose() }
         }
@@ -121,7 +122,8 @@ Describe 'The package' {
     It 'installs from a local file repository into a clean module path' {
         $installOutput | Should -Contain 'installed'
         Join-Path $installed 'TextractTools.psd1' | Should -Exist
-        Join-Path $installed 'bin/core/TextractTools.dll' | Should -Exist
+        Join-Path $installed 'TextractTools.dll' | Should -Exist
+        Join-Path $installed 'bin/core/TextractTools.Engine.dll' | Should -Exist
     }
 }
 

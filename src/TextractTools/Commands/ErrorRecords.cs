@@ -1,8 +1,8 @@
 using System;
 using System.Management.Automation;
-using Amazon.Runtime;
 using TextractTools.Engine.Api;
 using TextractTools.Engine.Document;
+using TextractTools.Engine.Session;
 
 namespace TextractTools.Commands
 {
@@ -29,18 +29,17 @@ namespace TextractTools.Commands
                 case TextractServiceException service:
                     return Make(service, service.ErrorCode, CategoryOf(service.ErrorCode, service.StatusCode), target,
                         ActionFor(service.ErrorCode));
-                case AmazonServiceException aws:
-                    var code = string.IsNullOrEmpty(aws.ErrorCode) ? "AwsServiceError" : aws.ErrorCode;
+                case Exception aws when AwsErrors.TryGetServiceError(aws, out var code, out var status):
                     var wrapped = new InvalidOperationException($"{code}: {aws.Message}", aws);
-                    return Make(wrapped, code, CategoryOf(code, (int)aws.StatusCode), target, ActionFor(code));
-                case AmazonClientException client:
+                    return Make(wrapped, code, CategoryOf(code, status), target, ActionFor(code));
+                case Exception client when AwsErrors.IsClientError(client):
                     // No answer at all (refused, DNS, TLS, timeout) or an answer the SDK could not read.
                     return Make(client, "AwsClientError", ErrorCategory.ConnectionError, target,
                         "Check -EndpointUrl and -Region, the network path to the endpoint, and any proxy; then run the command again.");
                 case TimeoutException timeout:
                     return Make(timeout, "Timeout", ErrorCategory.OperationTimeout, target,
                         "Run the command again later, or with a larger -TimeoutSec.");
-                case InvalidOperationException noCredentials when noCredentials.InnerException is AmazonClientException:
+                case InvalidOperationException noCredentials when AwsErrors.IsClientError(noCredentials.InnerException):
                     return Make(noCredentials, "NoAwsCredentials", ErrorCategory.AuthenticationError, target,
                         "Pass -AccessKey and -SecretKey or -ProfileName, run Set-AWSCredential, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE.");
                 case TextractOutputException output:

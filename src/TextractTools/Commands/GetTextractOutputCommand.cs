@@ -6,6 +6,7 @@ using System.Management.Automation;
 using TextractTools.Engine.Document;
 using TextractTools.Engine.Jobs;
 using TextractTools.Engine.Output;
+using TextractTools.Engine.Session;
 
 namespace TextractTools.Commands
 {
@@ -82,7 +83,16 @@ namespace TextractTools.Commands
 
         /// <summary>With -As TableRow: put a merged cell's text in every position it covers (Repeat) or the first only.</summary>
         [Parameter]
-        public MergedCellMode MergedCells { get; set; } = MergedCellMode.Repeat;
+        public MergedCellMode MergedCells
+        {
+            get => (MergedCellMode)_mergedCells;
+            set => _mergedCells = (int)value;
+        }
+
+        // An int, not the engine's enum: PowerShell lists this assembly's public types before the module's initializer
+        // has taught the runtime where the engine lives, and a field of an engine value type would load the engine
+        // right then (Loading/EngineResolver). tests/Pester/Module.Tests.ps1 lists the public types without the engine.
+        private int _mergedCells = (int)MergedCellMode.Repeat;
 
         /// <summary>Join tables continued on the next page into one.</summary>
         [Parameter]
@@ -184,14 +194,14 @@ namespace TextractTools.Commands
             {
                 var location = Engine.Jobs.S3Uri.Parse(uri, nameof(S3Uri));
                 var session = job is null ? GetSession() : GetSession(job.Region, job.EndpointUrl);
-                var source = new S3OutputSource(session.S3);
+                var source = session.CreateS3OutputSource();
                 var objects = RunAsync(ct => source.ListAsync(location, TimeSpan.FromSeconds(10), ct));
                 if (objects.Count == 0)
                     throw new FileNotFoundException($"No numbered output objects under {location}: check the bucket, prefix and job id (Textract writes {{prefix}}/{{JobId}}/1, /2, ...).");
                 WriteVerbose($"Reading {objects.Count} output object(s) from {location}");
                 var expectedKey = ExpectedKmsKeyId is null
                     ? null
-                    : RunAsync(ct => KmsKeyMatcher.ResolveArnAsync(session.Kms, ExpectedKmsKeyId, ct));
+                    : RunAsync(ct => session.ResolveKmsKeyArnAsync(ExpectedKmsKeyId, ct));
                 var document = RunAsync(ct => System.Threading.Tasks.Task.FromResult(
                     Read(source.ReadPages(objects, info => CheckEncryption(info, expectedKey), ct), job?.JobId ?? JobIdOf(location))));
                 if (job != null) OutputCompleteness.Check(document, job, location.ToString());
@@ -270,10 +280,13 @@ namespace TextractTools.Commands
         }
 
         private IEnumerable<TextractTable> Tables(TextractDocument document) =>
-            Filter(document.Tables).Where(t => TableIndex.Length == 0 || TableIndex.Contains(t.Index));
+            document.Tables.Where(t => Wanted(t) && (TableIndex.Length == 0 || TableIndex.Contains(t.Index)));
 
-        private IEnumerable<T> Filter<T>(IEnumerable<T> items) where T : TextractElement =>
-            items.Where(i => PageWanted(i.Page) && ConfidenceWanted(i.Confidence));
+        // Not a generic method constrained to TextractElement: the runtime loads such constraints with the class, and
+        // the class must load without the engine (see MergedCells).
+        private IEnumerable<TextractElement> Filter(IEnumerable<TextractElement> items) => items.Where(Wanted);
+
+        private bool Wanted(TextractElement element) => PageWanted(element.Page) && ConfidenceWanted(element.Confidence);
 
         private bool PageWanted(int page) => Page.Length == 0 || Page.Contains(page);
 

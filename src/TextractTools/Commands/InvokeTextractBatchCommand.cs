@@ -7,6 +7,7 @@ using System.Management.Automation;
 using TextractTools.Engine.Api;
 using TextractTools.Engine.Batch;
 using TextractTools.Engine.Jobs;
+using TextractTools.Engine.Session;
 
 namespace TextractTools.Commands
 {
@@ -77,6 +78,17 @@ namespace TextractTools.Commands
 
         [Parameter]
         public string? JobTag { get; set; }
+
+        /// <summary>Hashtables with AdapterId, Version and Pages: custom adapters every job applies.</summary>
+        [Parameter]
+        public Hashtable[] Adapter { get; set; } = Array.Empty<Hashtable>();
+
+        /// <summary>The SNS topic Textract notifies when each job ends (with -NotificationRoleArn).</summary>
+        [Parameter]
+        public string? NotificationTopicArn { get; set; }
+
+        [Parameter]
+        public string? NotificationRoleArn { get; set; }
 
         /// <summary>The most jobs of this batch running at once.</summary>
         [Parameter]
@@ -176,13 +188,11 @@ namespace TextractTools.Commands
         private void Run(Engine.Session.AwsSession session, BatchJournal journal, BatchOptions options, List<BatchDocument> documents)
         {
             var progress = new ProgressRecord(2, "Textract batch", "Starting");
-            var runner = new BatchRunner(session.Textract, session.S3, journal, options)
-            {
-                ItemCompleted = (item, error) => Bridge.Post(() => Emit(item, error)),
-                ItemDeferred = (state, error) => Bridge.Post(() => ReportDeferred(state, error)),
-                ProgressChanged = p => Bridge.Post(() => ShowProgress(progress, p)),
-                Verbose = PostVerbose,
-            };
+            var runner = session.CreateBatchRunner(journal, options);
+            runner.ItemCompleted = (item, error) => Bridge.Post(() => Emit(item, error));
+            runner.ItemDeferred = (state, error) => Bridge.Post(() => ReportDeferred(state, error));
+            runner.ProgressChanged = p => Bridge.Post(() => ShowProgress(progress, p));
+            runner.Verbose = PostVerbose;
             BatchRunResult result;
             try
             {
@@ -263,8 +273,11 @@ namespace TextractTools.Commands
             {
                 Features = Feature,
                 Queries = Query.Select(StartOptionValues.ToQuery).ToList(),
+                Adapters = Adapter.Select(StartOptionValues.ToAdapter).ToList(),
                 KmsKeyId = string.IsNullOrEmpty(KmsKeyId) ? null : KmsKeyId,
                 JobTag = JobTag,
+                NotificationTopicArn = NotificationTopicArn,
+                NotificationRoleArn = NotificationRoleArn,
             };
             if (OutputUri != null)
             {
@@ -301,7 +314,7 @@ namespace TextractTools.Commands
                     documents.Add(BatchDocument.FromS3(new S3ObjectLocation(parsed.Bucket, parsed.Key)));
                     continue;
                 }
-                var listed = RunAsync(ct => new S3DocumentLister(session.S3).ListAsync(parsed, skipped => PostVerbose($"Skipping {skipped}: not a PDF, TIFF, JPEG or PNG document."), ct));
+                var listed = RunAsync(ct => session.CreateDocumentLister().ListAsync(parsed, skipped => PostVerbose($"Skipping {skipped}: not a PDF, TIFF, JPEG or PNG document."), ct));
                 WriteVerbose($"{listed.Count} document(s) under {parsed}");
                 documents.AddRange(listed);
             }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using TextractTools.Engine.Access;
 using TextractTools.Engine.Output;
+using TextractTools.Engine.Session;
 
 namespace TextractTools.Commands
 {
@@ -72,7 +73,7 @@ namespace TextractTools.Commands
                     $"-KmsKeyId '{reference}' is not a key ARN, and policies must name the key ARN (arn:aws:kms:<region>:<account>:key/<key id>): IAM does not grant key use through an alias. " +
                     "Give the key ARN (for example (Get-KMSKey -KeyId " + reference + ").Arn), or add -Region/-ProfileName/-EndpointUrl so it can be resolved with kms:DescribeKey.", "KmsKeyId");
             var session = GetSession();
-            var arn = RunAsync(ct => KmsKeyMatcher.ResolveArnAsync(session.Kms, reference, ct));
+            var arn = RunAsync(ct => session.ResolveKmsKeyArnAsync(reference, ct));
             WriteVerbose($"-KmsKeyId {reference} is {arn}");
             return arn;
         }

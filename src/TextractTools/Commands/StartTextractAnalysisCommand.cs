@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using TextractTools.Engine.Api;
 using TextractTools.Engine.Jobs;
+using TextractTools.Engine.Session;
 
 namespace TextractTools.Commands
 {
@@ -167,7 +168,7 @@ namespace TextractTools.Commands
                 try
                 {
                     var session = GetSession();
-                    var uploader = new DocumentUploader(session.S3);
+                    var uploader = session.CreateDocumentUploader();
                     var result = RunAsync(ct => uploader.UploadAsync(file, uploadLocation, string.IsNullOrEmpty(KmsKeyId) ? null : KmsKeyId, ct));
                     WriteVerbose(result.Uploaded ? $"Uploaded {file} to {result.Location}" : $"{file} is already at {result.Location}; not uploaded again");
                     uploaded = result.Location;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using TextractTools.Engine.Access;
 using TextractTools.Engine.Api;
+using TextractTools.Engine.Session;
 
 namespace TextractTools.Commands
 {
@@ -37,7 +38,7 @@ namespace TextractTools.Commands
             if (!_preflightOutcomes.TryGetValue(setup, out var failure))
             {
                 var session = GetSession();
-                var preflight = new AccessPreflight(session.S3, session.Kms, session.Textract, session.Region);
+                var preflight = session.CreateAccessPreflight();
                 var results = RunAsync(ct => preflight.RunAsync(plan, document, AccessCheckScope.Start, ct,
                     r => Bridge.Post(() => WriteVerbose($"Preflight {r.Check}: {r.Status}. {r.Detail}"))));
                 failure = results.Any(r => r.Status == AccessCheckStatus.Failed)

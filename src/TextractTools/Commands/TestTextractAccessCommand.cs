@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using TextractTools.Engine.Access;
 using TextractTools.Engine.Api;
+using TextractTools.Engine.Session;
 
 namespace TextractTools.Commands
 {
@@ -39,7 +40,14 @@ namespace TextractTools.Commands
 
         /// <summary>Start (the job starter's checks), Read (the results reader's) or All.</summary>
         [Parameter]
-        public AccessCheckScope Scope { get; set; } = AccessCheckScope.Start;
+        public AccessCheckScope Scope
+        {
+            get => (AccessCheckScope)_scope;
+            set => _scope = (int)value;
+        }
+
+        // An int, not the engine's enum: see GetTextractOutputCommand.MergedCells.
+        private int _scope = (int)AccessCheckScope.Start;
 
         protected override void ProcessRecord()
         {
@@ -52,7 +60,7 @@ namespace TextractTools.Commands
                     !ShouldProcess(plan.OutputLocation, "Write and delete a probe object, and call S3, KMS and Textract to check access"))
                     return;
                 var session = GetSession();
-                var preflight = new AccessPreflight(session.S3, session.Kms, session.Textract, session.Region);
+                var preflight = session.CreateAccessPreflight();
                 var results = RunAsync(ct => preflight.RunAsync(plan, document, Scope, ct,
                     r => Bridge.Post(() => WriteObject(r))));
                 WriteSummary(results);

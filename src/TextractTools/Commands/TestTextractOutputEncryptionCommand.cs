@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using TextractTools.Engine.Output;
+using TextractTools.Engine.Session;
 
 namespace TextractTools.Commands
 {
@@ -32,8 +33,8 @@ namespace TextractTools.Commands
                 {
                     var location = Engine.Jobs.S3Uri.Parse(uri, nameof(S3Uri));
                     var session = GetSession();
-                    var expected = KmsKeyId is null ? null : RunAsync(ct => KmsKeyMatcher.ResolveArnAsync(session.Kms, KmsKeyId, ct));
-                    var results = RunAsync(ct => new OutputEncryptionAuditor(session.S3).AuditAsync(location, expected, ct));
+                    var expected = KmsKeyId is null ? null : RunAsync(ct => session.ResolveKmsKeyArnAsync(KmsKeyId, ct));
+                    var results = RunAsync(ct => session.CreateOutputEncryptionAuditor().AuditAsync(location, expected, ct));
                     foreach (var r in results)
                     {
                         if (!r.IsExpected)

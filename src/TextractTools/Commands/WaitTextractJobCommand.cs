@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using TextractTools.Engine.Jobs;
+using TextractTools.Engine.Session;
 
 namespace TextractTools.Commands
 {
@@ -108,8 +109,8 @@ namespace TextractTools.Commands
                 try
                 {
                     // The queue's own region when its URL names one (AWS URLs do), else the first job's.
-                    var sqs = GetSession(SqsQueueUrl.RegionOf(QueueUrl) ?? _jobs[0].Region, _jobs[0].EndpointUrl).Sqs;
-                    queueWaiter = new QueueNotificationWaiter(sqs, QueueUrl, job => apis[job]);
+                    var queueSession = GetSession(SqsQueueUrl.RegionOf(QueueUrl) ?? _jobs[0].Region, _jobs[0].EndpointUrl);
+                    queueWaiter = queueSession.CreateQueueNotificationWaiter(QueueUrl, job => apis[job]);
                 }
                 catch (Exception e) when (!(e is PipelineStoppedException))
                 {
