@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -20,7 +19,7 @@ namespace TextractTools.Commands
     [Cmdlet(VerbsLifecycle.Invoke, "TextractBatch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = PathSet)]
     [OutputType(typeof(TextractBatchItem))]
-    public sealed class InvokeTextractBatchCommand : TextractCmdletBase
+    public sealed class InvokeTextractBatchCommand : JobOptionsCmdletBase
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
@@ -58,37 +57,6 @@ namespace TextractTools.Commands
         /// <summary>Each finished document's raw output pages go to {OutputFolder}/{name}.{JobId}/1..n.</summary>
         [Parameter(Mandatory = true)]
         public string OutputFolder { get; set; } = "";
-
-        [Parameter]
-        [ValidateSet("Tables", "Forms", "Queries", "Signatures", "Layout", IgnoreCase = true)]
-        public string[] Feature { get; set; } = Array.Empty<string>();
-
-        /// <summary>Query texts, or hashtables with Text, Alias and Pages.</summary>
-        [Parameter]
-        public object[] Query { get; set; } = Array.Empty<object>();
-
-        /// <summary>s3://bucket/prefix: the OutputConfig of every job (output is then read from the bucket).</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(Completers.S3UriCompleter))]
-        public string? OutputUri { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(Completers.KmsAliasCompleter))]
-        public string? KmsKeyId { get; set; }
-
-        [Parameter]
-        public string? JobTag { get; set; }
-
-        /// <summary>Hashtables with AdapterId, Version and Pages: custom adapters every job applies.</summary>
-        [Parameter]
-        public Hashtable[] Adapter { get; set; } = Array.Empty<Hashtable>();
-
-        /// <summary>The SNS topic Textract notifies when each job ends (with -NotificationRoleArn).</summary>
-        [Parameter]
-        public string? NotificationTopicArn { get; set; }
-
-        [Parameter]
-        public string? NotificationRoleArn { get; set; }
 
         /// <summary>The most jobs of this batch running at once.</summary>
         [Parameter]
@@ -269,22 +237,7 @@ namespace TextractTools.Commands
 
         private BatchOptions BuildOptions()
         {
-            var spec = new StartJobSpec
-            {
-                Features = Feature,
-                Queries = Query.Select(StartOptionValues.ToQuery).ToList(),
-                Adapters = Adapter.Select(StartOptionValues.ToAdapter).ToList(),
-                KmsKeyId = string.IsNullOrEmpty(KmsKeyId) ? null : KmsKeyId,
-                JobTag = JobTag,
-                NotificationTopicArn = NotificationTopicArn,
-                NotificationRoleArn = NotificationRoleArn,
-            };
-            if (OutputUri != null)
-            {
-                var output = Engine.Jobs.S3Uri.Parse(OutputUri, nameof(OutputUri));
-                spec.OutputBucket = output.Bucket;
-                spec.OutputPrefix = output.Key.TrimEnd('/').Length == 0 ? null : output.Key.TrimEnd('/');
-            }
+            var spec = NewJobSpec();
             var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputFolder);
             if (File.Exists(folder)) throw new ArgumentException($"-OutputFolder '{folder}' is a file; give a folder.", nameof(OutputFolder));
             if (Directory.Exists(StateFilePath))

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -16,7 +15,7 @@ namespace TextractTools.Commands
     [Cmdlet(VerbsLifecycle.Start, "TextractAnalysis", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = S3UriSet)]
     [OutputType(typeof(TextractJob))]
-    public sealed partial class StartTextractAnalysisCommand : TextractCmdletBase
+    public sealed partial class StartTextractAnalysisCommand : JobOptionsCmdletBase
     {
         private const string S3UriSet = "S3Uri";
         private const string BucketKeySet = "BucketKey";
@@ -67,45 +66,14 @@ namespace TextractTools.Commands
         public string? ETag { get; set; }
 
         [Parameter]
-        [ValidateSet("Tables", "Forms", "Queries", "Signatures", "Layout", IgnoreCase = true)]
-        public string[] Feature { get; set; } = Array.Empty<string>();
-
-        /// <summary>Query texts, or hashtables with Text, Alias and Pages.</summary>
-        [Parameter]
-        public object[] Query { get; set; } = Array.Empty<object>();
-
-        /// <summary>Hashtables with AdapterId, Version and Pages.</summary>
-        [Parameter]
-        public Hashtable[] Adapter { get; set; } = Array.Empty<Hashtable>();
-
-        [Parameter]
         [ArgumentCompleter(typeof(Completers.BucketNameCompleter))]
         public string? OutputBucket { get; set; }
 
         [Parameter]
         public string? OutputPrefix { get; set; }
 
-        /// <summary>s3://bucket/prefix: the output bucket and prefix in one.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(Completers.S3UriCompleter))]
-        public string? OutputUri { get; set; }
-
-        /// <summary>Key id, key ARN, alias name (alias/x) or alias ARN of the KMS key that encrypts the output.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(Completers.KmsAliasCompleter))]
-        public string? KmsKeyId { get; set; }
-
-        [Parameter]
-        public string? JobTag { get; set; }
-
         [Parameter]
         public string? ClientRequestToken { get; set; }
-
-        [Parameter]
-        public string? NotificationTopicArn { get; set; }
-
-        [Parameter]
-        public string? NotificationRoleArn { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -169,7 +137,7 @@ namespace TextractTools.Commands
                 {
                     var session = GetSession();
                     var uploader = session.CreateDocumentUploader();
-                    var result = RunAsync(ct => uploader.UploadAsync(file, uploadLocation, string.IsNullOrEmpty(KmsKeyId) ? null : KmsKeyId, ct));
+                    var result = RunAsync(ct => uploader.UploadAsync(file, uploadLocation, KmsKeyIdOrNull, ct));
                     WriteVerbose(result.Uploaded ? $"Uploaded {file} to {result.Location}" : $"{file} is already at {result.Location}; not uploaded again");
                     uploaded = result.Location;
                 }
@@ -214,28 +182,16 @@ namespace TextractTools.Commands
 
         private StartJobSpec BuildSpec(S3ObjectLocation document)
         {
-            var spec = new StartJobSpec
+            if (OutputUri != null && (OutputBucket != null || OutputPrefix != null))
+                throw new ArgumentException("-OutputUri and -OutputBucket/-OutputPrefix say the same thing: give one or the other.", nameof(OutputUri));
+            var spec = NewJobSpec();
+            spec.Document = document;
+            spec.DocumentETag = ParameterSetName == BucketKeySet ? ETag : null;
+            spec.ClientRequestToken = ClientRequestToken;
+            if (OutputUri == null)
             {
-                Document = document,
-                DocumentETag = ParameterSetName == BucketKeySet ? ETag : null,
-                Features = Feature,
-                Queries = Query.Select(StartOptionValues.ToQuery).ToList(),
-                Adapters = Adapter.Select(StartOptionValues.ToAdapter).ToList(),
-                OutputBucket = OutputBucket,
-                OutputPrefix = OutputPrefix,
-                KmsKeyId = string.IsNullOrEmpty(KmsKeyId) ? null : KmsKeyId,
-                JobTag = JobTag,
-                ClientRequestToken = ClientRequestToken,
-                NotificationTopicArn = NotificationTopicArn,
-                NotificationRoleArn = NotificationRoleArn,
-            };
-            if (OutputUri != null)
-            {
-                if (OutputBucket != null || OutputPrefix != null)
-                    throw new ArgumentException("-OutputUri and -OutputBucket/-OutputPrefix say the same thing: give one or the other.", nameof(OutputUri));
-                var output = Engine.Jobs.S3Uri.Parse(OutputUri, nameof(OutputUri));
-                spec.OutputBucket = output.Bucket;
-                spec.OutputPrefix = output.Key.TrimEnd('/').Length == 0 ? null : output.Key.TrimEnd('/');
+                spec.OutputBucket = OutputBucket;
+                spec.OutputPrefix = OutputPrefix;
             }
             return spec;
         }

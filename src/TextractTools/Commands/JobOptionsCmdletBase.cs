@@ -1,0 +1,76 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using TextractTools.Engine.Jobs;
+
+namespace TextractTools.Commands
+{
+    /// <summary>
+    /// The options every job a command starts shares: features, queries, adapters, the output location (OutputConfig),
+    /// the KMS key, the job tag and the notification channel. Start-TextractAnalysis and Invoke-TextractBatch inherit
+    /// these parameters (PowerShell binds a base class's properties as the command's own), so the two cannot drift apart.
+    /// </summary>
+    public abstract class JobOptionsCmdletBase : TextractCmdletBase
+    {
+        [Parameter]
+        [ValidateSet("Tables", "Forms", "Queries", "Signatures", "Layout", IgnoreCase = true)]
+        public string[] Feature { get; set; } = Array.Empty<string>();
+
+        /// <summary>Query texts, or hashtables with Text, Alias and Pages.</summary>
+        [Parameter]
+        public object[] Query { get; set; } = Array.Empty<object>();
+
+        /// <summary>Hashtables with AdapterId, Version and Pages.</summary>
+        [Parameter]
+        public Hashtable[] Adapter { get; set; } = Array.Empty<Hashtable>();
+
+        /// <summary>s3://bucket/prefix: the output bucket and prefix in one.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(Completers.S3UriCompleter))]
+        public string? OutputUri { get; set; }
+
+        /// <summary>Key id, key ARN, alias name (alias/x) or alias ARN of the KMS key that encrypts the output.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(Completers.KmsAliasCompleter))]
+        public string? KmsKeyId { get; set; }
+
+        [Parameter]
+        public string? JobTag { get; set; }
+
+        /// <summary>The SNS topic Textract notifies when a job ends (with -NotificationRoleArn).</summary>
+        [Parameter]
+        public string? NotificationTopicArn { get; set; }
+
+        [Parameter]
+        public string? NotificationRoleArn { get; set; }
+
+        /// <summary>The -KmsKeyId given, or null.</summary>
+        protected string? KmsKeyIdOrNull => string.IsNullOrEmpty(KmsKeyId) ? null : KmsKeyId;
+
+        /// <summary>
+        /// These options as the engine takes them (-OutputUri split into bucket and prefix); the document and the
+        /// request token are the caller's to add. Throws ArgumentException for a value the engine would refuse.
+        /// </summary>
+        protected StartJobSpec NewJobSpec()
+        {
+            var spec = new StartJobSpec
+            {
+                Features = Feature,
+                Queries = Query.Select(StartOptionValues.ToQuery).ToList(),
+                Adapters = Adapter.Select(StartOptionValues.ToAdapter).ToList(),
+                KmsKeyId = KmsKeyIdOrNull,
+                JobTag = JobTag,
+                NotificationTopicArn = NotificationTopicArn,
+                NotificationRoleArn = NotificationRoleArn,
+            };
+            if (OutputUri != null)
+            {
+                var output = Engine.Jobs.S3Uri.Parse(OutputUri, nameof(OutputUri));
+                spec.OutputBucket = output.Bucket;
+                spec.OutputPrefix = output.Key.TrimEnd('/').Length == 0 ? null : output.Key.TrimEnd('/');
+            }
+            return spec;
+        }
+    }
+}
