@@ -54,7 +54,9 @@ function Restore-Tools {
     # Pester (and the conflicting AWSSDK.Core for the isolation test) come from NuGet into a project-local folder.
     # Always restored: a no-op when everything is there, and a package added to tools.proj arrives on every machine.
     Invoke-Dotnet restore (Join-Path $Root 'build/tools.proj') --packages $ToolsPackages -v quiet
-    Join-Path $ToolsPackages 'pester/5.7.1/tools/Pester.psd1'
+    [xml] $packages = Get-Content -Raw (Join-Path $Root 'Directory.Packages.props')
+    $pesterVersion = @($packages.Project.PropertyGroup.PesterVersion | Where-Object { $_ })[0]
+    Join-Path $ToolsPackages "pester/$pesterVersion/tools/Pester.psd1"
 }
 
 function Copy-Assemblies {

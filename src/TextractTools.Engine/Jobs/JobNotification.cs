@@ -34,7 +34,8 @@ namespace TextractTools.Engine.Jobs
         public static bool TryParse(string? body, out JobNotification notification)
         {
             notification = null!;
-            if (string.IsNullOrEmpty(body)) return false;
+            // Not string.IsNullOrEmpty: netstandard2.0 does not tell the compiler that it rules out null.
+            if (body is null || body.Length == 0) return false;
             try
             {
                 using var document = JsonDocument.Parse(body);
