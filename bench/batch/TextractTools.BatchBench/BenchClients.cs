@@ -73,7 +73,7 @@ namespace TextractTools.BatchBench
         public override void WaitBeforeRetry(IExecutionContext executionContext) => Thread.Sleep(Delay(executionContext));
 
         private TimeSpan Delay(IExecutionContext executionContext) =>
-            TimeSpan.FromMilliseconds(CalculateRetryDelay(executionContext.RequestContext.Retries, MaxBackoffInMilliseconds) / _scale);
+            TimeSpan.FromMilliseconds(CalculateRetryDelay(executionContext, MaxBackoffInMilliseconds) / _scale);
     }
 
     /// <summary>Counts the calls a contender makes (each is one or more attempts on the wire; the endpoint counts those).</summary>
