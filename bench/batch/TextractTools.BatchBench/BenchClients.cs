@@ -72,8 +72,12 @@ namespace TextractTools.BatchBench
 
         public override void WaitBeforeRetry(IExecutionContext executionContext) => Thread.Sleep(Delay(executionContext));
 
+        // The overload the obsolete message names does not compile against Core 4.1.0's net8.0+ reference set here;
+        // the bench only scales the SDK's own delay, so the retry count is all it needs.
+#pragma warning disable CS0618
         private TimeSpan Delay(IExecutionContext executionContext) =>
-            TimeSpan.FromMilliseconds(CalculateRetryDelay(executionContext, MaxBackoffInMilliseconds) / _scale);
+            TimeSpan.FromMilliseconds(CalculateRetryDelay(executionContext.RequestContext.Retries, MaxBackoffInMilliseconds) / _scale);
+#pragma warning restore CS0618
     }
 
     /// <summary>Counts the calls a contender makes (each is one or more attempts on the wire; the endpoint counts those).</summary>
