@@ -91,28 +91,16 @@ namespace TextractTools.BatchBench
         public long Starts => Interlocked.Read(ref _starts);
         public long Gets => Interlocked.Read(ref _gets);
 
-        public Task<string> StartDocumentAnalysisAsync(StartJobRequest request, CancellationToken cancellationToken)
+        public Task<string> StartJobAsync(StartJobRequest request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _starts);
-            return _inner.StartDocumentAnalysisAsync(request, cancellationToken);
+            return _inner.StartJobAsync(request, cancellationToken);
         }
 
-        public Task<string> StartDocumentTextDetectionAsync(StartJobRequest request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _starts);
-            return _inner.StartDocumentTextDetectionAsync(request, cancellationToken);
-        }
-
-        public Task<JobResultPage> GetDocumentAnalysisAsync(GetJobPageRequest request, CancellationToken cancellationToken)
+        public Task<JobResultPage> GetJobPageAsync(TextractJobKind kind, GetJobPageRequest request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _gets);
-            return _inner.GetDocumentAnalysisAsync(request, cancellationToken);
-        }
-
-        public Task<JobResultPage> GetDocumentTextDetectionAsync(GetJobPageRequest request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _gets);
-            return _inner.GetDocumentTextDetectionAsync(request, cancellationToken);
+            return _inner.GetJobPageAsync(kind, request, cancellationToken);
         }
 
         public void Dispose() => _inner.Dispose();

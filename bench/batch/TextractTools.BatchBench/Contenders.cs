@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -44,18 +45,18 @@ namespace TextractTools.BatchBench
             {
                 try
                 {
-                    var jobId = await api.StartDocumentTextDetectionAsync(new StartJobRequest { Document = new S3ObjectLocation(BenchEndpoint.Bucket, key) }, cancellationToken);
+                    var jobId = await api.StartJobAsync(new StartJobRequest(S3Location.Of(BenchEndpoint.Bucket, key), new JobOptions { Kind = TextractJobKind.TextDetection }, null), cancellationToken);
                     JobResultPage page;
                     do
                     {
                         await Task.Delay(poll, cancellationToken);
-                        page = await api.GetDocumentTextDetectionAsync(new GetJobPageRequest(jobId), cancellationToken);
+                        page = await api.GetJobPageAsync(TextractJobKind.TextDetection, new GetJobPageRequest(jobId), cancellationToken);
                     }
                     while (page.JobStatus == "IN_PROGRESS");
                     var pages = new List<RawOutputPage> { new RawOutputPage(jobId + " page 1", page.Json) };
                     while (!string.IsNullOrEmpty(page.NextToken))
                     {
-                        page = await api.GetDocumentTextDetectionAsync(new GetJobPageRequest(jobId, null, page.NextToken), cancellationToken);
+                        page = await api.GetJobPageAsync(TextractJobKind.TextDetection, new GetJobPageRequest(jobId, null, page.NextToken), cancellationToken);
                         pages.Add(new RawOutputPage(jobId + " page " + (pages.Count + 1), page.Json));
                     }
                     if (!HasText(TextractDocumentReader.Read(pages), text)) lost++;
@@ -99,7 +100,7 @@ namespace TextractTools.BatchBench
                     },
                     ItemDeferred = (state, error) => Console.Error.WriteLine($"batch: {state.Document} deferred: {error.Message}"),
                 };
-                var inputs = documents.Select(d => BatchDocument.FromS3(new S3ObjectLocation(BenchEndpoint.Bucket, d.Key))).ToList();
+                var inputs = documents.Select(d => BatchDocument.FromS3(S3Location.Of(BenchEndpoint.Bucket, d.Key))).ToList();
                 await runner.RunAsync(inputs, cancellationToken);
             }
             watch.Stop();

@@ -60,8 +60,8 @@ namespace TextractTools.Engine.Access
         public string OutputObjectsArn => AwsArn.Objects(Partition, OutputBucket, OutputKeyPrefix + "/*");
         public string ProbeObjectsArn => AwsArn.Objects(Partition, OutputBucket, OutputKeyPrefix + "/" + ProbeFolder + "*");
 
-        public string InputLocation => "s3://" + InputBucket + "/" + InputPrefix;
-        public string OutputLocation => "s3://" + OutputBucket + "/" + OutputKeyPrefix + "/";
+        public string InputLocation => S3Location.Of(InputBucket, InputPrefix ?? "").ToString();
+        public string OutputLocation => S3Location.Of(OutputBucket, OutputKeyPrefix + "/").ToString();
 
         /// <summary>
         /// Rejects a plan that would produce a policy that grants nothing or the wrong thing, before any AWS call.

@@ -34,7 +34,7 @@ namespace TextractTools.Engine.Access
         /// <param name="plan">The setup; its KmsKeyArn may be an alias, which the key check resolves.</param>
         /// <param name="document">A document to check read access on (HeadObject); null to skip that check.</param>
         /// <param name="onResult">Called as each result is known (for progress); may be null.</param>
-        public Task<IReadOnlyList<AccessCheckResult>> RunAsync(AccessPlan plan, S3ObjectLocation? document, AccessCheckScope scope,
+        public Task<IReadOnlyList<AccessCheckResult>> RunAsync(AccessPlan plan, S3Location? document, AccessCheckScope scope,
             CancellationToken cancellationToken, Action<AccessCheckResult>? onResult = null)
         {
             if (plan is null) throw new ArgumentNullException(nameof(plan));

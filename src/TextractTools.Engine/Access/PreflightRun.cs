@@ -24,7 +24,7 @@ namespace TextractTools.Engine.Access
 
         private readonly PreflightClients _aws;
         private readonly AccessPlan _plan;
-        private readonly S3ObjectLocation? _document;
+        private readonly S3Location? _document;
         private readonly AccessCheckScope _scope;
         private readonly Action<AccessCheckResult>? _onResult;
         private readonly PreflightFixes _fixes;
@@ -36,7 +36,7 @@ namespace TextractTools.Engine.Access
         private string? _probeVersionId;
         private bool _probeMayExist;
 
-        public PreflightRun(PreflightClients aws, AccessPlan plan, S3ObjectLocation? document, AccessCheckScope scope, Action<AccessCheckResult>? onResult)
+        public PreflightRun(PreflightClients aws, AccessPlan plan, S3Location? document, AccessCheckScope scope, Action<AccessCheckResult>? onResult)
         {
             _aws = aws;
             _plan = plan;
@@ -170,30 +170,32 @@ namespace TextractTools.Engine.Access
 
         // --- Textract: asked about a document that does not exist, so no job can start ----------------------------
 
+        /// <summary>The job kinds whose operations are checked, in the order they are asked about.</summary>
+        private static IReadOnlyList<TextractJobKind> CheckedKinds { get; } = new[] { TextractJobKind.TextDetection, TextractJobKind.DocumentAnalysis };
+
         private async Task CheckTextractStartAsync(CancellationToken ct)
         {
             // A key under the input prefix that no one has written: Textract authorizes the call (and, with the
             // caller's permissions, the read of the document) before it finds the object missing, so
             // InvalidS3ObjectException means "allowed" and no job, no charge.
-            var missing = new S3ObjectLocation(_plan.InputBucket, _plan.InputPrefix + AccessPlan.ProbeFolder + _runId + ".pdf");
-            var target = "textract:StartDocumentTextDetection, textract:StartDocumentAnalysis";
+            var missing = S3Location.Of(_plan.InputBucket, _plan.InputPrefix + AccessPlan.ProbeFolder + _runId + ".pdf");
+            var kinds = CheckedKinds;
+            var target = string.Join(", ", kinds.Select(k => "textract:" + TextractJobKindInfo.Of(k).StartOperation));
             var withNotification = _plan.NotificationRoleArn != null && _plan.NotificationTopicArn != null;
             try
             {
-                foreach (var analysis in new[] { false, true })
+                foreach (var kind in kinds)
                 {
-                    var request = new StartJobRequest
+                    var options = new JobOptions
                     {
-                        Document = missing,
-                        FeatureTypes = analysis ? new[] { "TABLES" } : Array.Empty<string>(),
+                        Kind = kind,
+                        Features = TextractJobKindInfo.Of(kind).TakesFeatures ? new[] { "TABLES" } : Array.Empty<string>(),
                         NotificationRoleArn = withNotification ? _plan.NotificationRoleArn : null,
                         NotificationTopicArn = withNotification ? _plan.NotificationTopicArn : null,
                     };
                     try
                     {
-                        var jobId = analysis
-                            ? await _aws.Textract.StartDocumentAnalysisAsync(request, ct).ConfigureAwait(false)
-                            : await _aws.Textract.StartDocumentTextDetectionAsync(request, ct).ConfigureAwait(false);
+                        var jobId = await _aws.Textract.StartJobAsync(new StartJobRequest(missing, options.Normalized(), null), ct).ConfigureAwait(false);
                         // Only if someone wrote that very key: the call was allowed all the same.
                         Add(new AccessCheckResult(AccessCheckNames.TextractStart, AccessCheckStatus.Passed, target,
                             $"Textract started job {jobId} on {missing}, which was expected not to exist."));
@@ -205,7 +207,7 @@ namespace TextractTools.Engine.Access
                     }
                 }
                 Pass(AccessCheckNames.TextractStart, target,
-                    "Both Start operations were authorized (asked about a document that does not exist, so no job started)" +
+                    (kinds.Count == 1 ? "The Start operation was" : kinds.Count == 2 ? "Both Start operations were" : $"All {kinds.Count} Start operations were") + " authorized (asked about a document that does not exist, so no job started)" +
                     (withNotification ? ", with the notification channel." : _plan.NotificationRoleArn != null ? "; iam:PassRole is not checked without -NotificationTopicArn." : "."));
             }
             catch (Exception e) when (IsServiceError(e))
@@ -218,22 +220,24 @@ namespace TextractTools.Engine.Access
         {
             // A job id no one has: InvalidJobIdException means the Get operations were authorized.
             var request = new GetJobPageRequest("textracttools-preflight-" + _runId, maxResults: 1);
-            var target = "textract:GetDocumentTextDetection, textract:GetDocumentAnalysis";
+            var kinds = CheckedKinds;
+            var target = string.Join(", ", kinds.Select(k => "textract:" + TextractJobKindInfo.Of(k).GetOperation));
             try
             {
-                foreach (var analysis in new[] { false, true })
+                foreach (var kind in kinds)
                 {
                     try
                     {
-                        if (analysis) await _aws.Textract.GetDocumentAnalysisAsync(request, ct).ConfigureAwait(false);
-                        else await _aws.Textract.GetDocumentTextDetectionAsync(request, ct).ConfigureAwait(false);
+                        await _aws.Textract.GetJobPageAsync(kind, request, ct).ConfigureAwait(false);
                     }
                     catch (InvalidJobIdException)
                     {
                         // Allowed: the expected answer.
                     }
                 }
-                Pass(AccessCheckNames.TextractGet, target, "Both Get operations were authorized (asked about a job id that does not exist).");
+                Pass(AccessCheckNames.TextractGet, target,
+                    (kinds.Count == 1 ? "The Get operation was" : kinds.Count == 2 ? "Both Get operations were" : $"All {kinds.Count} Get operations were") +
+                    " authorized (asked about a job id that does not exist).");
             }
             catch (Exception e) when (IsServiceError(e))
             {
@@ -324,7 +328,7 @@ namespace TextractTools.Engine.Access
 
         // --- The output prefix ------------------------------------------------------------------------------------
 
-        private string ProbeUri => "s3://" + _plan.OutputBucket + "/" + _probeKey;
+        private string ProbeUri => S3Location.Of(_plan.OutputBucket, _probeKey).ToString();
 
         private async Task CheckWriteAsync(CancellationToken ct)
         {
@@ -366,7 +370,7 @@ namespace TextractTools.Engine.Access
         {
             string? key = _probeMayExist ? _probeKey : null;
             if (key is null && !Starting) key = await FindOutputObjectAsync(ct).ConfigureAwait(false);
-            var location = "s3://" + _plan.OutputBucket + "/" + (key ?? _plan.OutputKeyPrefix + "/");
+            var location = S3Location.Of(_plan.OutputBucket, key ?? _plan.OutputKeyPrefix + "/").ToString();
             if (key is null)
             {
                 Skip(AccessCheckNames.OutputReadable, location, Starting
@@ -417,7 +421,7 @@ namespace TextractTools.Engine.Access
         private async Task CheckListAsync(CancellationToken ct)
         {
             var prefix = _plan.OutputKeyPrefix + "/";
-            var target = "s3://" + _plan.OutputBucket + "/" + prefix;
+            var target = S3Location.Of(_plan.OutputBucket, prefix).ToString();
             try
             {
                 await _aws.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _plan.OutputBucket, Prefix = prefix, MaxKeys = 1 }, ct).ConfigureAwait(false);

@@ -6,41 +6,18 @@ using System.Threading.Tasks;
 namespace TextractTools.Engine.Api
 {
     /// <summary>
-    /// The four asynchronous Textract operations we rely on. The production implementation is built on AWSSDK.Core's
-    /// client pipeline (credentials, SigV4, endpoint rules, retries); tests may substitute their own.
-    /// Every service error surfaces as a <see cref="TextractServiceException"/> (or one of its typed subclasses);
-    /// no Amazon.* type crosses this interface.
+    /// Textract's asynchronous operations, for every job kind (see <see cref="TextractJobKindInfo"/>). The production
+    /// implementation is built on AWSSDK.Core's client pipeline (credentials, SigV4, endpoint rules, retries); tests may
+    /// substitute their own. Every service error surfaces as a <see cref="TextractServiceException"/> (or one of its
+    /// typed subclasses); no Amazon.* type crosses this interface.
     /// </summary>
     public interface ITextractApi : IDisposable
     {
-        /// <summary>StartDocumentAnalysis; returns the JobId.</summary>
-        Task<string> StartDocumentAnalysisAsync(StartJobRequest request, CancellationToken cancellationToken);
+        /// <summary>The Start operation of the request's kind; returns the JobId.</summary>
+        Task<string> StartJobAsync(StartJobRequest request, CancellationToken cancellationToken);
 
-        /// <summary>StartDocumentTextDetection (FeatureTypes, Queries and Adapters are ignored); returns the JobId.</summary>
-        Task<string> StartDocumentTextDetectionAsync(StartJobRequest request, CancellationToken cancellationToken);
-
-        /// <summary>GetDocumentAnalysis: one page of results (at most MaxResults blocks).</summary>
-        Task<JobResultPage> GetDocumentAnalysisAsync(GetJobPageRequest request, CancellationToken cancellationToken);
-
-        /// <summary>GetDocumentTextDetection: one page of results (at most MaxResults blocks).</summary>
-        Task<JobResultPage> GetDocumentTextDetectionAsync(GetJobPageRequest request, CancellationToken cancellationToken);
-    }
-
-    /// <summary>An object in S3 (the document, for Start*).</summary>
-    public sealed class S3ObjectLocation
-    {
-        public S3ObjectLocation(string bucket, string key, string? version = null)
-        {
-            Bucket = bucket;
-            Key = key;
-            Version = version;
-        }
-
-        public string Bucket { get; }
-        public string Key { get; }
-        public string? Version { get; }
-
-        public override string ToString() => "s3://" + Bucket + "/" + Key + (Version is null ? "" : "?versionId=" + Version);
+        /// <summary>The Get operation of <paramref name="kind"/>: one page of results (at most MaxResults of them).</summary>
+        Task<JobResultPage> GetJobPageAsync(TextractJobKind kind, GetJobPageRequest request, CancellationToken cancellationToken);
     }
 
     /// <summary>One query of QueriesConfig.</summary>
@@ -73,31 +50,27 @@ namespace TextractTools.Engine.Api
         public IReadOnlyList<string> Pages { get; }
     }
 
-    /// <summary>The parameters of StartDocumentAnalysis / StartDocumentTextDetection, in the service's own terms.</summary>
+    /// <summary>The parameters of a Start* operation: the document, the job's options and the request token.</summary>
     public sealed class StartJobRequest
     {
-        public S3ObjectLocation Document { get; set; } = new S3ObjectLocation("", "");
+        public StartJobRequest(S3Location document, JobOptions options, string? clientRequestToken)
+        {
+            Document = document ?? throw new ArgumentNullException(nameof(document));
+            Options = options ?? throw new ArgumentNullException(nameof(options));
+            ClientRequestToken = clientRequestToken;
+        }
 
-        /// <summary>TABLES, FORMS, QUERIES, SIGNATURES, LAYOUT (service spelling). Empty for text detection.</summary>
-        public IReadOnlyList<string> FeatureTypes { get; set; } = Array.Empty<string>();
+        public S3Location Document { get; }
 
-        public IReadOnlyList<QuerySpec> Queries { get; set; } = Array.Empty<QuerySpec>();
-        public IReadOnlyList<AdapterSpec> Adapters { get; set; } = Array.Empty<AdapterSpec>();
-        public string? ClientRequestToken { get; set; }
-        public string? JobTag { get; set; }
-        public string? NotificationTopicArn { get; set; }
-        public string? NotificationRoleArn { get; set; }
+        /// <summary>The options in the service's terms (<see cref="JobOptions.Normalized"/>).</summary>
+        public JobOptions Options { get; }
 
-        /// <summary>OutputConfig.S3Bucket; null for no OutputConfig.</summary>
-        public string? OutputBucket { get; set; }
+        public string? ClientRequestToken { get; }
 
-        /// <summary>OutputConfig.S3Prefix; optional even with a bucket.</summary>
-        public string? OutputPrefix { get; set; }
-
-        public string? KmsKeyId { get; set; }
+        public TextractJobKind Kind => Options.ResolvedKind;
     }
 
-    /// <summary>The parameters of GetDocumentAnalysis / GetDocumentTextDetection.</summary>
+    /// <summary>The parameters of a paged Get* operation.</summary>
     public sealed class GetJobPageRequest
     {
         public GetJobPageRequest(string jobId, int? maxResults = null, string? nextToken = null)
@@ -142,7 +115,7 @@ namespace TextractTools.Engine.Api
 
         public IReadOnlyList<JobWarning> Warnings { get; set; } = Array.Empty<JobWarning>();
 
-        /// <summary>AnalyzeDocumentModelVersion or DetectDocumentTextModelVersion.</summary>
+        /// <summary>The answer's *ModelVersion (see <see cref="TextractJobKindInfo.ModelVersionMember"/>).</summary>
         public string? ModelVersion { get; set; }
 
         /// <summary>The response body as received (UTF-8 JSON).</summary>

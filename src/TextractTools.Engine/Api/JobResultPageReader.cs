@@ -50,11 +50,6 @@ namespace TextractTools.Engine.Api
                 case "NextToken":
                     page.NextToken = ReadString(ref reader);
                     break;
-                case "AnalyzeDocumentModelVersion":
-                case "DetectDocumentTextModelVersion":
-                case "AnalyzeExpenseModelVersion":
-                    page.ModelVersion = ReadString(ref reader) ?? page.ModelVersion;
-                    break;
                 case "DocumentMetadata":
                     page.PageCount = ReadDocumentPageCount(ref reader);
                     break;
@@ -62,10 +57,22 @@ namespace TextractTools.Engine.Api
                     page.Warnings = ReadWarnings(ref reader);
                     break;
                 default:
-                    // Blocks, ExpenseDocuments and anything newer: step over without building anything.
+                    if (member != null && IsModelVersion(member))
+                    {
+                        page.ModelVersion = ReadString(ref reader) ?? page.ModelVersion;
+                        break;
+                    }
+                    // Blocks, ExpenseDocuments, Results and anything newer: step over without building anything.
                     reader.Skip();
                     break;
             }
+        }
+
+        private static bool IsModelVersion(string member)
+        {
+            foreach (var kind in TextractJobKindInfo.All)
+                if (member == kind.ModelVersionMember) return true;
+            return false;
         }
 
         private static int? ReadDocumentPageCount(ref Utf8JsonReader reader)

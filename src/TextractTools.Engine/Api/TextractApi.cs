@@ -37,17 +37,11 @@ namespace TextractTools.Engine.Api
         /// <summary>The endpoint calls go to (resolved from the config; sends nothing).</summary>
         public Uri Endpoint => client.ResolveEndpoint();
 
-        public Task<string> StartDocumentAnalysisAsync(StartJobRequest request, CancellationToken cancellationToken)
-            => StartAsync(new StartDocumentAnalysisRequest(Required(request)), cancellationToken);
+        public Task<string> StartJobAsync(StartJobRequest request, CancellationToken cancellationToken)
+            => StartAsync(new StartOperationRequest(Required(request)), cancellationToken);
 
-        public Task<string> StartDocumentTextDetectionAsync(StartJobRequest request, CancellationToken cancellationToken)
-            => StartAsync(new StartDocumentTextDetectionRequest(Required(request)), cancellationToken);
-
-        public Task<JobResultPage> GetDocumentAnalysisAsync(GetJobPageRequest request, CancellationToken cancellationToken)
-            => GetPageAsync(new GetDocumentAnalysisRequest(Required(request)), cancellationToken);
-
-        public Task<JobResultPage> GetDocumentTextDetectionAsync(GetJobPageRequest request, CancellationToken cancellationToken)
-            => GetPageAsync(new GetDocumentTextDetectionRequest(Required(request)), cancellationToken);
+        public Task<JobResultPage> GetJobPageAsync(TextractJobKind kind, GetJobPageRequest request, CancellationToken cancellationToken)
+            => GetPageAsync(new GetOperationRequest(kind, Required(request)), cancellationToken);
 
         public void Dispose() => client.Dispose();
 

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Text;
 using TextractTools.Engine.Api;
 using TextractTools.Engine.Jobs;
@@ -9,11 +8,11 @@ namespace TextractTools.Engine.Batch
     /// <summary>What a batch run is told: how to start each document, where output goes, how hard to push.</summary>
     public sealed class BatchOptions
     {
-        /// <summary>The Start options every document shares (its Document is set per document).</summary>
-        public StartJobSpec Job { get; set; } = new StartJobSpec();
+        /// <summary>The options every document's job shares.</summary>
+        public JobOptions Job { get; set; } = new JobOptions();
 
         /// <summary>Where local files are uploaded (null when the batch has none).</summary>
-        public S3Uri? UploadLocation { get; set; }
+        public S3Location? UploadLocation { get; set; }
 
         /// <summary>The most jobs running at once.</summary>
         public int ThrottleLimit { get; set; } = 10;
@@ -33,12 +32,13 @@ namespace TextractTools.Engine.Batch
         public string? EndpointUrl { get; set; }
 
         /// <summary>
-        /// The options that decide what a document's job is, as one readable line. A journal belongs to one set of
-        /// them: its tokens, jobs and output would not match another (another region does not even know the jobs).
+        /// The options that decide what a document's job is, as one readable line: the job's options as the token
+        /// hashes them (<see cref="JobOptions.Describe"/>), where local files go and the region. A journal belongs to
+        /// one set of them: its tokens, jobs and output would not match another (another region does not even know
+        /// the jobs). Throws ArgumentException for options no job could be started with.
         /// </summary>
         public string Describe()
         {
-            var request = JobTemplate.Request(this, new S3ObjectLocation("bucket", "key"), "token");
             var text = new StringBuilder();
             void Add(string name, string? value)
             {
@@ -46,13 +46,7 @@ namespace TextractTools.Engine.Batch
                 if (text.Length > 0) text.Append("; ");
                 text.Append(name).Append('=').Append(value);
             }
-            Add("features", string.Join(",", request.FeatureTypes.OrderBy(f => f, StringComparer.Ordinal)));
-            foreach (var q in request.Queries) Add("query", q.Text + "|" + q.Alias + "|" + string.Join(",", q.Pages));
-            foreach (var a in request.Adapters) Add("adapter", a.AdapterId + "|" + a.Version + "|" + string.Join(",", a.Pages));
-            Add("output", request.OutputBucket is null ? null : "s3://" + request.OutputBucket + "/" + request.OutputPrefix);
-            Add("kms", request.KmsKeyId);
-            Add("tag", request.JobTag);
-            Add("topic", request.NotificationTopicArn);
+            foreach (var option in JobTemplate.Request(this, S3Location.Of("bucket", "key"), "token").Options.Describe()) Add(option.Key, option.Value);
             Add("upload", UploadLocation?.ToString());
             Add("region", Region);
             return text.Length == 0 ? "text detection" : text.ToString();
@@ -63,42 +57,11 @@ namespace TextractTools.Engine.Batch
     internal static class JobTemplate
     {
         /// <summary>The validated request; with <paramref name="token"/> the journal's token is kept (else it is derived).</summary>
-        public static StartJobRequest Request(BatchOptions options, S3ObjectLocation document, string? token, string? etag = null)
-        {
-            var o = options.Job;
-            var spec = new StartJobSpec
-            {
-                Document = document,
-                DocumentETag = etag,
-                Features = o.Features,
-                Queries = o.Queries,
-                Adapters = o.Adapters,
-                OutputBucket = o.OutputBucket,
-                OutputPrefix = o.OutputPrefix,
-                KmsKeyId = o.KmsKeyId,
-                JobTag = o.JobTag,
-                ClientRequestToken = token,
-                NotificationTopicArn = o.NotificationTopicArn,
-                NotificationRoleArn = o.NotificationRoleArn,
-            };
-            return JobStarter.BuildRequest(spec);
-        }
+        public static StartJobRequest Request(BatchOptions options, S3Location document, string? token, string? etag = null) =>
+            JobStarter.BuildRequest(document, options.Job, etag, token);
 
         /// <summary>The job a started (or resumed) document has, as the waiter and the output readers need it.</summary>
-        public static TextractJob Job(BatchOptions options, StartJobRequest request, string jobId) => new TextractJob
-        {
-            JobId = jobId,
-            Kind = request.FeatureTypes.Count > 0 ? TextractJobKind.DocumentAnalysis : TextractJobKind.TextDetection,
-            Document = "s3://" + request.Document.Bucket + "/" + request.Document.Key,
-            Features = request.FeatureTypes.Select(JobStarter.ModuleFeatureName).ToArray(),
-            OutputBucket = request.OutputBucket,
-            OutputPrefix = request.OutputPrefix,
-            OutputUri = request.OutputBucket is null ? null : "s3://" + request.OutputBucket + "/" + (request.OutputPrefix ?? ""),
-            KmsKeyId = request.KmsKeyId,
-            JobTag = request.JobTag,
-            ClientRequestToken = request.ClientRequestToken,
-            Region = options.Region,
-            EndpointUrl = options.EndpointUrl,
-        };
+        public static TextractJob Job(BatchOptions options, StartJobRequest request, string jobId) =>
+            TextractJob.Started(request, jobId, options.Region, options.EndpointUrl, startedAt: null);
     }
 }

@@ -8,6 +8,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using TextractTools.Engine.Api;
 using TextractTools.Engine.Jobs;
+using TextractTools.Engine.Output;
 
 namespace TextractTools.Engine.Batch
 {
@@ -56,7 +57,7 @@ namespace TextractTools.Engine.Batch
             _journal = journal;
             _options = options;
             _state = BatchState.From(journal.Records);
-            _delivery = new OutputDelivery(textract, s3, options.OutputFolder, options.OutputSettleTime);
+            _delivery = new OutputDelivery(new JobOutputReader(textract, s3), options.OutputFolder, options.OutputSettleTime);
             _waiter = new JobWaiter(_ => textract, options.PollSchedule);
             _delay = delay ?? ((d, ct) => Task.Delay(d, ct));
             _now = now ?? (() => DateTimeOffset.UtcNow);

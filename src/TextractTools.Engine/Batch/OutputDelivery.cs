@@ -1,12 +1,8 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.S3;
-using TextractTools.Engine.Api;
 using TextractTools.Engine.Document;
 using TextractTools.Engine.Jobs;
 using TextractTools.Engine.Output;
@@ -21,15 +17,13 @@ namespace TextractTools.Engine.Batch
     /// </summary>
     internal sealed class OutputDelivery
     {
-        private readonly ITextractApi _textract;
-        private readonly IAmazonS3 _s3;
+        private readonly JobOutputReader _reader;
         private readonly string _folder;
         private readonly TimeSpan _settleTime;
 
-        public OutputDelivery(ITextractApi textract, IAmazonS3 s3, string folder, TimeSpan settleTime)
+        public OutputDelivery(JobOutputReader reader, string folder, TimeSpan settleTime)
         {
-            _textract = textract;
-            _s3 = s3;
+            _reader = reader;
             _folder = folder;
             _settleTime = settleTime;
         }
@@ -38,53 +32,21 @@ namespace TextractTools.Engine.Batch
             Path.Combine(_folder, SafeName(Path.GetFileName(document.Location.Key)) + "." + jobId);
 
         /// <summary>Returns the delivered folder (which may exist already from a run that died before recording it).</summary>
-        public async Task<string> DeliverAsync(BatchDocument document, TextractJob job, CancellationToken cancellationToken)
+        public Task<string> DeliverAsync(BatchDocument document, TextractJob job, CancellationToken cancellationToken)
         {
             var final = FolderFor(document, job.JobId);
-            if (Directory.Exists(final)) return final;
+            if (Directory.Exists(final)) return Task.FromResult(final);
 
             Directory.CreateDirectory(_folder);
             var partial = Path.Combine(_folder, "." + Path.GetFileName(final) + ".partial");
             if (Directory.Exists(partial)) Directory.Delete(partial, true);
-            Directory.CreateDirectory(partial);
 
-            var pages = await PagesAsync(job, cancellationToken).ConfigureAwait(false);
             // Read on this worker thread: the page sources block on their calls one page at a time.
-            var written = WriteAlong(pages, partial, cancellationToken);
-            var read = TextractDocumentReader.Read(written);
+            var pages = _reader.ReadPages(job, OutputSourceChoice.Auto, new OutputReadSettings { SettleTime = _settleTime }, cancellationToken);
+            var read = TextractDocumentReader.Read(RawPageArchive.SaveAlong(pages, partial, durable: true, cancellationToken));
             OutputCompleteness.Check(read, job, job.OutputLocation ?? "the Get API");
             Directory.Move(partial, final);
-            return final;
-        }
-
-        private async Task<IEnumerable<RawOutputPage>> PagesAsync(TextractJob job, CancellationToken cancellationToken)
-        {
-            if (job.OutputLocation is null) return ApiOutputSource.ReadPages(_textract, job, cancellationToken);
-            // The bucket keeps the output past Get*'s 7 days and costs no Get quota.
-            var source = new S3OutputSource(_s3);
-            var objects = await source.ListAsync(S3Uri.Parse(job.OutputLocation, "OutputUri"), _settleTime, cancellationToken).ConfigureAwait(false);
-            if (objects.Count == 0)
-                throw new InvalidDataException($"No output objects appeared under {job.OutputLocation} within {_settleTime.TotalSeconds:0} s of job {job.JobId} finishing.");
-            return source.ReadPages(objects, null, cancellationToken);
-        }
-
-        private static IEnumerable<RawOutputPage> WriteAlong(IEnumerable<RawOutputPage> pages, string folder, CancellationToken cancellationToken)
-        {
-            var number = 0;
-            foreach (var page in pages)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                number++;
-                var path = Path.Combine(folder, number.ToString(CultureInfo.InvariantCulture));
-                using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                {
-                    var bytes = page.Json.ToArray();
-                    file.Write(bytes, 0, bytes.Length);
-                    // On disk before the rename makes the folder final.
-                    file.Flush(true);
-                }
-                yield return page;
-            }
+            return Task.FromResult(final);
         }
 
         private static string SafeName(string name)

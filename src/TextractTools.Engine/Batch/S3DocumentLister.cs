@@ -29,7 +29,7 @@ namespace TextractTools.Engine.Batch
         public static bool IsDocumentName(string key) => DocumentExtensions.Contains(Path.GetExtension(key));
 
         /// <summary>Lists the documents; <paramref name="onSkipped"/> hears of each object left out.</summary>
-        public async Task<IReadOnlyList<BatchDocument>> ListAsync(S3Uri prefix, Action<string>? onSkipped, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<BatchDocument>> ListAsync(S3Location prefix, Action<string>? onSkipped, CancellationToken cancellationToken)
         {
             var found = new List<BatchDocument>();
             var request = new ListObjectsV2Request { BucketName = prefix.Bucket, Prefix = prefix.Key };
@@ -42,11 +42,11 @@ namespace TextractTools.Engine.Batch
                     if (o.Key.EndsWith("/", StringComparison.Ordinal)) continue;
                     if (!IsDocumentName(o.Key))
                     {
-                        onSkipped?.Invoke("s3://" + prefix.Bucket + "/" + o.Key);
+                        onSkipped?.Invoke(S3Location.Of(prefix.Bucket, o.Key).ToString());
                         continue;
                     }
                     // The ETag makes an overwritten object a new document (a new token, a new job).
-                    found.Add(BatchDocument.FromS3(new S3ObjectLocation(prefix.Bucket, o.Key), o.ETag));
+                    found.Add(BatchDocument.FromS3(S3Location.Of(prefix.Bucket, o.Key), o.ETag));
                 }
                 request.ContinuationToken = response.NextContinuationToken;
             }

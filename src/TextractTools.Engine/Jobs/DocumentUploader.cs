@@ -21,7 +21,7 @@ namespace TextractTools.Engine.Jobs
         public DocumentUploader(IAmazonS3 s3) => _s3 = s3;
 
         /// <summary>The key the file would be stored under, without uploading.</summary>
-        public static string KeyFor(S3Uri uploadLocation, string fileName, string contentHash)
+        public static string KeyFor(S3Location uploadLocation, string fileName, string contentHash)
         {
             var prefix = uploadLocation.Key.Length == 0 || uploadLocation.Key.EndsWith("/", StringComparison.Ordinal)
                 ? uploadLocation.Key
@@ -38,10 +38,10 @@ namespace TextractTools.Engine.Jobs
         }
 
         /// <summary>Uploads unless an object with that content-derived key exists already. Returns where it is and whether it was sent.</summary>
-        public async Task<(S3ObjectLocation Location, bool Uploaded)> UploadAsync(string path, S3Uri uploadLocation, string? kmsKeyId, CancellationToken cancellationToken)
+        public async Task<(S3Location Location, bool Uploaded)> UploadAsync(string path, S3Location uploadLocation, string? kmsKeyId, CancellationToken cancellationToken)
         {
             var key = KeyFor(uploadLocation, Path.GetFileName(path), HashFile(path));
-            var location = new S3ObjectLocation(uploadLocation.Bucket, key);
+            var location = S3Location.Of(uploadLocation.Bucket, key);
             if (await ExistsAsync(location, cancellationToken).ConfigureAwait(false)) return (location, false);
 
             var request = new PutObjectRequest
@@ -60,7 +60,7 @@ namespace TextractTools.Engine.Jobs
             return (location, true);
         }
 
-        private async Task<bool> ExistsAsync(S3ObjectLocation location, CancellationToken cancellationToken)
+        private async Task<bool> ExistsAsync(S3Location location, CancellationToken cancellationToken)
         {
             try
             {

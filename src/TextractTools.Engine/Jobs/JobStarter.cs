@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -10,21 +9,12 @@ using TextractTools.Engine.Api;
 namespace TextractTools.Engine.Jobs
 {
     /// <summary>
-    /// Turns a <see cref="StartJobSpec"/> into a validated Start* call and a <see cref="TextractJob"/>. By default the
-    /// ClientRequestToken is derived from the document and the job's options, so a rerun of the same scheduled script
-    /// gets the same JobId back from Textract instead of starting (and paying for) a second job.
+    /// Turns a document and <see cref="JobOptions"/> into a validated Start* call and a <see cref="TextractJob"/>. By
+    /// default the ClientRequestToken is derived from the document and the job's options, so a rerun of the same
+    /// scheduled script gets the same JobId back from Textract instead of starting (and paying for) a second job.
     /// </summary>
     public sealed class JobStarter
     {
-        private static readonly Dictionary<string, string> FeatureSpellings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Tables"] = "TABLES",
-            ["Forms"] = "FORMS",
-            ["Queries"] = "QUERIES",
-            ["Signatures"] = "SIGNATURES",
-            ["Layout"] = "LAYOUT",
-        };
-
         private readonly ITextractApi _api;
         private readonly Func<DateTimeOffset> _now;
 
@@ -34,39 +24,20 @@ namespace TextractTools.Engine.Jobs
             _now = now ?? (() => DateTimeOffset.UtcNow);
         }
 
-        /// <summary>Builds and validates the service request; throws ArgumentException naming the wrong value.</summary>
-        public static StartJobRequest BuildRequest(StartJobSpec spec)
+        /// <summary>
+        /// Builds and validates the service request; throws ArgumentException naming the wrong value. Without
+        /// <paramref name="clientRequestToken"/> the token is derived (see <see cref="DeriveClientRequestToken"/>);
+        /// <paramref name="documentETag"/> (AWS.Tools' S3Object carries it) makes a changed object a new document.
+        /// </summary>
+        public static StartJobRequest BuildRequest(S3Location document, JobOptions options, string? documentETag = null, string? clientRequestToken = null)
         {
-            var features = new List<string>();
-            foreach (var f in spec.Features)
-            {
-                if (!FeatureSpellings.TryGetValue(f, out var serviceName))
-                    throw new ArgumentException($"-Feature: '{f}' is not a Textract feature; use Tables, Forms, Queries, Signatures or Layout.", "Feature");
-                if (!features.Contains(serviceName)) features.Add(serviceName);
-            }
-            // Queries imply the Queries feature: asking for answers without it is never what the user meant.
-            if (spec.Queries.Count > 0 && !features.Contains("QUERIES")) features.Add("QUERIES");
-
-            var request = new StartJobRequest
-            {
-                Document = spec.Document,
-                FeatureTypes = features,
-                Queries = spec.Queries,
-                Adapters = spec.Adapters,
-                OutputBucket = spec.OutputBucket,
-                OutputPrefix = string.IsNullOrEmpty(spec.OutputPrefix) ? null : spec.OutputPrefix,
-                KmsKeyId = spec.KmsKeyId,
-                JobTag = spec.JobTag,
-                NotificationTopicArn = spec.NotificationTopicArn,
-                NotificationRoleArn = spec.NotificationRoleArn,
-                ClientRequestToken = spec.ClientRequestToken,
-            };
-            var isAnalysis = features.Count > 0;
-            StartRequestValidator.Validate(request, isAnalysis);
-            if (!isAnalysis && spec.Adapters.Count > 0)
-                throw new ArgumentException("-Adapter: adapters apply to document analysis; add a -Feature.", "Adapter");
-            request.ClientRequestToken ??= DeriveClientRequestToken(request, spec.DocumentETag);
-            return request;
+            if (document is null) throw new ArgumentNullException(nameof(document));
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            var request = new StartJobRequest(document, options.Normalized(), clientRequestToken);
+            StartRequestValidator.Validate(request);
+            return clientRequestToken != null
+                ? request
+                : new StartJobRequest(request.Document, request.Options, DeriveClientRequestToken(request, documentETag));
         }
 
         /// <summary>
@@ -81,15 +52,7 @@ namespace TextractTools.Engine.Jobs
             Add("key", request.Document.Key);
             Add("version", request.Document.Version);
             Add("etag", etag?.Trim('"'));
-            Add("features", string.Join(",", request.FeatureTypes.OrderBy(f => f, StringComparer.Ordinal)));
-            foreach (var q in request.Queries) Add("query", q.Text + "|" + q.Alias + "|" + string.Join(",", q.Pages));
-            foreach (var a in request.Adapters) Add("adapter", a.AdapterId + "|" + a.Version + "|" + string.Join(",", a.Pages));
-            Add("outbucket", request.OutputBucket);
-            Add("outprefix", request.OutputPrefix);
-            Add("kms", request.KmsKeyId);
-            Add("tag", request.JobTag);
-            Add("topic", request.NotificationTopicArn);
-            Add("role", request.NotificationRoleArn);
+            foreach (KeyValuePair<string, string> option in request.Options.Describe()) Add(option.Key, option.Value);
             using var sha = SHA256.Create();
             var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(canonical.ToString()));
             // "tt-" marks tokens we derived; 40 hex characters keep it within the service's 64.
@@ -99,31 +62,8 @@ namespace TextractTools.Engine.Jobs
         /// <summary>Starts the job (the request must come from <see cref="BuildRequest"/>).</summary>
         public async Task<TextractJob> StartAsync(StartJobRequest request, string region, string? endpointUrl, CancellationToken cancellationToken)
         {
-            var isAnalysis = request.FeatureTypes.Count > 0;
-            var jobId = isAnalysis
-                ? await _api.StartDocumentAnalysisAsync(request, cancellationToken).ConfigureAwait(false)
-                : await _api.StartDocumentTextDetectionAsync(request, cancellationToken).ConfigureAwait(false);
-            return new TextractJob
-            {
-                JobId = jobId,
-                Kind = isAnalysis ? TextractJobKind.DocumentAnalysis : TextractJobKind.TextDetection,
-                Document = "s3://" + request.Document.Bucket + "/" + request.Document.Key,
-                Features = request.FeatureTypes.Select(ModuleFeatureName).ToArray(),
-                OutputBucket = request.OutputBucket,
-                OutputPrefix = request.OutputPrefix,
-                OutputUri = request.OutputBucket is null ? null : "s3://" + request.OutputBucket + "/" + (request.OutputPrefix ?? ""),
-                KmsKeyId = request.KmsKeyId,
-                JobTag = request.JobTag,
-                ClientRequestToken = request.ClientRequestToken,
-                Region = region,
-                EndpointUrl = endpointUrl,
-                StartedAt = _now(),
-                Status = "IN_PROGRESS",
-            };
+            var jobId = await _api.StartJobAsync(request, cancellationToken).ConfigureAwait(false);
+            return TextractJob.Started(request, jobId, region, endpointUrl, _now());
         }
-
-        /// <summary>TABLES -> Tables: the spelling users type.</summary>
-        public static string ModuleFeatureName(string serviceFeature) =>
-            FeatureSpellings.First(p => p.Value == serviceFeature).Key;
     }
 }

@@ -103,9 +103,7 @@ namespace TextractTools.Engine.Jobs
             var api = _apiFor(job);
             var request = new GetJobPageRequest(job.JobId, maxResults: 1);
             PollCount++;
-            var page = job.Kind == TextractJobKind.DocumentAnalysis
-                ? await api.GetDocumentAnalysisAsync(request, cancellationToken).ConfigureAwait(false)
-                : await api.GetDocumentTextDetectionAsync(request, cancellationToken).ConfigureAwait(false);
+            var page = await api.GetJobPageAsync(job.Kind, request, cancellationToken).ConfigureAwait(false);
             Apply(job, page, _now());
         }
 

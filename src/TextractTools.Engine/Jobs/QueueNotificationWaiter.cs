@@ -149,9 +149,7 @@ namespace TextractTools.Engine.Jobs
             var api = _apiFor(first);
             var request = new GetJobPageRequest(first.JobId, maxResults: 1);
             StatusCallCount++;
-            var page = first.Kind == TextractJobKind.DocumentAnalysis
-                ? await api.GetDocumentAnalysisAsync(request, cancellationToken).ConfigureAwait(false)
-                : await api.GetDocumentTextDetectionAsync(request, cancellationToken).ConfigureAwait(false);
+            var page = await api.GetJobPageAsync(first.Kind, request, cancellationToken).ConfigureAwait(false);
             var now = _now();
             foreach (var job in jobs) JobWaiter.Apply(job, page, now);
             return first.IsFinished;

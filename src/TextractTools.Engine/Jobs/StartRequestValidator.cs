@@ -12,8 +12,6 @@ namespace TextractTools.Engine.Jobs
     /// </summary>
     public static class StartRequestValidator
     {
-        public static readonly IReadOnlyList<string> ServiceFeatureTypes = new[] { "TABLES", "FORMS", "QUERIES", "SIGNATURES", "LAYOUT" };
-
         private static readonly Regex BucketPattern = new Regex("^[a-z0-9][a-z0-9.-]*[a-z0-9]$", RegexOptions.CultureInvariant);
         private static readonly Regex IpAddressPattern = new Regex(@"^\d+\.\d+\.\d+\.\d+$", RegexOptions.CultureInvariant);
         private static readonly Regex KmsKeyPattern = new Regex("^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2047}$", RegexOptions.CultureInvariant);
@@ -35,7 +33,7 @@ namespace TextractTools.Engine.Jobs
         }
 
         /// <summary>Throws ArgumentException naming the first wrong value and why.</summary>
-        public static void Validate(StartJobRequest request, bool isAnalysis)
+        public static void Validate(StartJobRequest request)
         {
             var doc = request.Document;
             RequireBucket(doc.Bucket, "Bucket");
@@ -43,44 +41,57 @@ namespace TextractTools.Engine.Jobs
             if (doc.Key.Trim().Length == 0) throw Bad("Key", "the document's object key is only white space.");
             if (doc.Version != null) RequireLength(doc.Version, 1, 1024, "Version", "the object version");
 
-            if (isAnalysis)
+            var options = request.Options;
+            var kind = TextractJobKindInfo.Of(request.Kind);
+            if (kind.TakesFeatures)
             {
-                if (request.FeatureTypes.Count == 0)
+                if (options.Features.Count == 0)
                     throw Bad("Feature", "document analysis needs at least one feature (Tables, Forms, Queries, Signatures, Layout).");
-                foreach (var f in request.FeatureTypes)
-                    if (!ServiceFeatureTypes.Contains(f))
+                foreach (var f in options.Features)
+                    if (!JobOptions.ServiceFeatureTypes.Contains(f))
                         throw Bad("Feature", $"'{f}' is not a Textract feature; use Tables, Forms, Queries, Signatures or Layout.");
-                var wantsQueries = request.FeatureTypes.Contains("QUERIES");
-                if (wantsQueries && request.Queries.Count == 0)
+                var wantsQueries = options.Features.Contains("QUERIES");
+                if (wantsQueries && options.Queries.Count == 0)
                     throw Bad("Query", "the Queries feature needs at least one -Query.");
-                if (!wantsQueries && request.Queries.Count > 0)
-                    throw Bad("Query", "queries were given but the Queries feature was not requested; add Queries to -Feature.");
-                ValidateQueries(request.Queries);
-                ValidateAdapters(request.Adapters);
+                ValidateQueries(options.Queries);
+                ValidateAdapters(options.Adapters);
+            }
+            else
+            {
+                // Only StartDocumentAnalysis takes FeatureTypes, QueriesConfig and AdaptersConfig.
+                if (options.Features.Count > 0)
+                    throw Bad("Feature", $"features belong to document analysis; {kind.Description} takes none. Leave out -Feature, or use -Kind DocumentAnalysis.");
+                if (options.Queries.Count > 0)
+                    throw Bad("Query", $"queries belong to document analysis; {kind.Description} takes none. Leave out -Query, or use -Kind DocumentAnalysis.");
+                if (options.Adapters.Count > 0)
+                    throw Bad("Adapter", $"adapters belong to document analysis; {kind.Description} takes none. Leave out -Adapter, or use -Kind DocumentAnalysis with a -Feature.");
             }
 
-            if (request.OutputBucket != null) RequireBucket(request.OutputBucket, "OutputBucket");
-            if (request.OutputPrefix != null)
+            if (options.Output != null)
             {
-                if (request.OutputBucket == null) throw Bad("OutputPrefix", "an output prefix needs -OutputBucket (or -OutputUri).");
-                RequireLength(request.OutputPrefix, 1, 1024, "OutputPrefix", "the output prefix");
-                if (request.OutputPrefix.Trim().Length == 0) throw Bad("OutputPrefix", "the output prefix is only white space.");
+                RequireBucket(options.Output.Bucket, "OutputBucket");
+                var prefix = options.OutputPrefix;
+                if (prefix != null)
+                {
+                    RequireLength(prefix, 1, 1024, "OutputPrefix", "the output prefix");
+                    if (prefix.Trim().Length == 0) throw Bad("OutputPrefix", "the output prefix is only white space.");
+                }
             }
-            if (request.KmsKeyId != null && !KmsKeyPattern.IsMatch(request.KmsKeyId))
-                throw Bad("KmsKeyId", $"'{request.KmsKeyId}' is not a KMS key id, key ARN, alias name (alias/name) or alias ARN.");
-            if (request.JobTag != null && !JobTagPattern.IsMatch(request.JobTag))
+            if (options.KmsKeyId != null && !KmsKeyPattern.IsMatch(options.KmsKeyId))
+                throw Bad("KmsKeyId", $"'{options.KmsKeyId}' is not a KMS key id, key ARN, alias name (alias/name) or alias ARN.");
+            if (options.JobTag != null && !JobTagPattern.IsMatch(options.JobTag))
                 throw Bad("JobTag", "must be 1 to 64 characters of letters, digits and _ . - : only.");
             if (request.ClientRequestToken != null && !TokenPattern.IsMatch(request.ClientRequestToken))
                 throw Bad("ClientRequestToken", "must be 1 to 64 characters of letters, digits, - and _ only.");
-            if ((request.NotificationTopicArn == null) != (request.NotificationRoleArn == null))
-                throw Bad(request.NotificationTopicArn == null ? "NotificationTopicArn" : "NotificationRoleArn",
+            if ((options.NotificationTopicArn == null) != (options.NotificationRoleArn == null))
+                throw Bad(options.NotificationTopicArn == null ? "NotificationTopicArn" : "NotificationRoleArn",
                     "notifications need both -NotificationTopicArn and -NotificationRoleArn.");
-            if (request.NotificationTopicArn != null)
+            if (options.NotificationTopicArn != null)
             {
-                if (request.NotificationTopicArn.Length < 20 || request.NotificationTopicArn.Length > 1024 || !SnsTopicPattern.IsMatch(request.NotificationTopicArn))
-                    throw Bad("NotificationTopicArn", $"'{request.NotificationTopicArn}' is not an SNS topic ARN (arn:aws:sns:region:123456789012:topic).");
-                if (request.NotificationRoleArn!.Length < 20 || request.NotificationRoleArn.Length > 2048 || !RolePattern.IsMatch(request.NotificationRoleArn))
-                    throw Bad("NotificationRoleArn", $"'{request.NotificationRoleArn}' is not an IAM role ARN (arn:aws:iam::123456789012:role/name).");
+                if (options.NotificationTopicArn.Length < 20 || options.NotificationTopicArn.Length > 1024 || !SnsTopicPattern.IsMatch(options.NotificationTopicArn))
+                    throw Bad("NotificationTopicArn", $"'{options.NotificationTopicArn}' is not an SNS topic ARN (arn:aws:sns:region:123456789012:topic).");
+                if (options.NotificationRoleArn!.Length < 20 || options.NotificationRoleArn.Length > 2048 || !RolePattern.IsMatch(options.NotificationRoleArn))
+                    throw Bad("NotificationRoleArn", $"'{options.NotificationRoleArn}' is not an IAM role ARN (arn:aws:iam::123456789012:role/name).");
             }
         }
 

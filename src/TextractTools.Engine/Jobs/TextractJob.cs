@@ -1,39 +1,42 @@
 using System;
-using System.Collections.Generic;
+using System.Linq;
+using TextractTools.Engine.Api;
 
 namespace TextractTools.Engine.Jobs
 {
-    /// <summary>Which asynchronous Textract API a job belongs to.</summary>
-    public enum TextractJobKind
-    {
-        /// <summary>StartDocumentTextDetection / GetDocumentTextDetection.</summary>
-        TextDetection,
-
-        /// <summary>StartDocumentAnalysis / GetDocumentAnalysis.</summary>
-        DocumentAnalysis,
-    }
-
     /// <summary>
     /// A Textract job as the module hands it along the pipeline: what was started, where its output goes, and how it
     /// stands. Carries everything a later command needs (region, endpoint, output location) so that
-    /// <c>Start | Wait | Get</c> works without repeating parameters.
+    /// <c>Start | Wait | Get</c> works without repeating parameters. Its properties are plain values, so a job saved
+    /// with Export-Clixml or ConvertTo-Json still says all of that.
     /// </summary>
     public sealed class TextractJob
     {
+        private S3Location? _output;
+
         public string JobId { get; set; } = "";
         public TextractJobKind Kind { get; set; }
 
         /// <summary>The input document as s3://bucket/key.</summary>
         public string Document { get; set; } = "";
 
-        /// <summary>Features in the module's spelling (Tables, Forms, Queries, Signatures, Layout); empty for text detection.</summary>
+        /// <summary>Features in the module's spelling (Tables, Forms, Queries, Signatures, Layout); empty for other kinds.</summary>
         public string[] Features { get; set; } = Array.Empty<string>();
 
-        /// <summary>s3://bucket/prefix/ of the OutputConfig, or null when Textract keeps the output.</summary>
-        public string? OutputUri { get; set; }
+        /// <summary>s3://bucket/prefix of the OutputConfig, or null when Textract keeps the output.</summary>
+        public string? OutputUri
+        {
+            get => _output?.ToString();
+            set => _output = value is null ? null : S3Location.Parse(value, nameof(OutputUri));
+        }
 
-        public string? OutputBucket { get; set; }
-        public string? OutputPrefix { get; set; }
+        /// <summary>The OutputConfig as a location: the bucket, and the prefix as the key (empty for the default prefix).</summary>
+        internal S3Location? Output
+        {
+            get => _output;
+            set => _output = value;
+        }
+
         public string? KmsKeyId { get; set; }
         public string? JobTag { get; set; }
         public string? ClientRequestToken { get; set; }
@@ -57,17 +60,41 @@ namespace TextractTools.Engine.Jobs
 
         public DateTimeOffset? CompletedAt { get; set; }
 
-        /// <summary>The s3:// location where this job's numbered output objects are (OutputUri + JobId + "/").</summary>
-        public string? OutputLocation =>
-            OutputBucket is null ? null : "s3://" + OutputBucket + "/" + OutputPrefixForJob(OutputPrefix) + JobId + "/";
+        /// <summary>The s3:// folder where this job's output objects are ({prefix}/{JobId}/), or null without an OutputConfig.</summary>
+        public string? OutputLocation => OutputFolder?.ToString();
+
+        /// <summary>The job's output folder in the bucket: Textract writes under {prefix}/{JobId}/, with textract_output as the default prefix.</summary>
+        internal S3Location? OutputFolder
+        {
+            get
+            {
+                if (_output is null) return null;
+                var prefix = _output.Key.Length == 0 ? "textract_output" : _output.Key.TrimEnd('/');
+                return S3Location.Of(_output.Bucket, (prefix.Length == 0 ? "" : prefix + "/") + JobId + "/");
+            }
+        }
 
         public bool IsFinished => Status != "IN_PROGRESS";
 
-        /// <summary>The key prefix Textract writes under: "{prefix}/" (no double slash), "textract_output/" by default.</summary>
-        public static string OutputPrefixForJob(string? prefix)
+        /// <summary>The job a Start request gave: its options, where it runs, IN_PROGRESS.</summary>
+        internal static TextractJob Started(StartJobRequest request, string jobId, string region, string? endpointUrl, DateTimeOffset? startedAt)
         {
-            var p = string.IsNullOrEmpty(prefix) ? "textract_output" : prefix!.TrimEnd('/');
-            return p.Length == 0 ? "" : p + "/";
+            var options = request.Options;
+            return new TextractJob
+            {
+                JobId = jobId,
+                Kind = request.Kind,
+                Document = request.Document.ToString(),
+                Features = options.Features.Select(JobOptions.ModuleSpelling).ToArray(),
+                Output = options.Output,
+                KmsKeyId = options.KmsKeyId,
+                JobTag = options.JobTag,
+                ClientRequestToken = request.ClientRequestToken,
+                Region = region,
+                EndpointUrl = endpointUrl,
+                StartedAt = startedAt,
+                Status = "IN_PROGRESS",
+            };
         }
 
         public override string ToString() => JobId;

@@ -35,7 +35,7 @@ namespace TextractTools.Engine.Output
 
         public OutputEncryptionAuditor(IAmazonS3 s3) => _s3 = s3;
 
-        public async Task<IReadOnlyList<OutputObjectEncryption>> AuditAsync(S3Uri location, string? expectedKeyArn, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<OutputObjectEncryption>> AuditAsync(S3Location location, string? expectedKeyArn, CancellationToken cancellationToken)
         {
             var results = new List<OutputObjectEncryption>();
             var request = new ListObjectsV2Request { BucketName = location.Bucket, Prefix = location.Key };
@@ -50,7 +50,7 @@ namespace TextractTools.Engine.Output
                     var keyId = head.ServerSideEncryptionKeyManagementServiceKeyId;
                     results.Add(new OutputObjectEncryption
                     {
-                        Uri = "s3://" + location.Bucket + "/" + o.Key,
+                        Uri = S3Location.Of(location.Bucket, o.Key).ToString(),
                         Key = o.Key,
                         Size = o.Size ?? 0,
                         Encryption = string.IsNullOrEmpty(encryption) ? "none" : encryption!,

@@ -32,14 +32,14 @@ namespace TextractTools.Engine.Output
         public string? Encryption { get; }
 
         public string? KmsKeyId { get; }
-        public string Uri => "s3://" + Bucket + "/" + Key;
+        public string Uri => S3Location.Of(Bucket, Key).ToString();
     }
 
     /// <summary>
     /// The output a job wrote to the customer's bucket: {prefix}/{JobId}/1, /2, ... in numeric order (never
     /// alphabetical: 10 comes after 9), skipping .s3_access_check and anything not numbered.
     /// </summary>
-    public sealed class S3OutputSource
+    internal sealed class S3OutputSource
     {
         private readonly IAmazonS3 _s3;
 
@@ -49,7 +49,7 @@ namespace TextractTools.Engine.Output
         /// Lists the numbered objects under the location (s3://bucket/prefix/JobId/). Objects can appear a few
         /// seconds after the job reports SUCCEEDED, so an empty listing is retried until <paramref name="settleTime"/>.
         /// </summary>
-        public async Task<IReadOnlyList<OutputObjectInfo>> ListAsync(S3Uri location, TimeSpan settleTime, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<OutputObjectInfo>> ListAsync(S3Location location, TimeSpan settleTime, CancellationToken cancellationToken)
         {
             var prefix = location.Key.Length == 0 || location.Key.EndsWith("/", StringComparison.Ordinal) ? location.Key : location.Key + "/";
             var deadline = DateTimeOffset.UtcNow + settleTime;

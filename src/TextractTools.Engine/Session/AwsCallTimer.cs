@@ -79,6 +79,8 @@ namespace TextractTools.Engine.Session
 
         internal static string OperationOf(AmazonWebServiceRequest request)
         {
+            // Our Textract requests are one type per shape, not per operation: they carry the operation's name.
+            if (request is Api.Wire.TextractOperationRequest textract) return textract.OperationName;
             var name = request.GetType().Name;
             return name.EndsWith("Request", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Request".Length) : name;
         }

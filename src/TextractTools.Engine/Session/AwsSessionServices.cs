@@ -25,8 +25,8 @@ namespace TextractTools.Engine.Session
         public static AccessPreflight CreateAccessPreflight(this AwsSession session) =>
             new AccessPreflight(session.S3, session.Kms, session.Textract, session.Region);
 
-        /// <summary>Reads Textract's output objects from S3.</summary>
-        public static S3OutputSource CreateS3OutputSource(this AwsSession session) => new S3OutputSource(session.S3);
+        /// <summary>Reads jobs' output through the Get API or from the output bucket.</summary>
+        public static JobOutputReader CreateJobOutputReader(this AwsSession session) => new JobOutputReader(session.Textract, session.S3);
 
         /// <summary>Audits the encryption of Textract's output objects in S3.</summary>
         public static OutputEncryptionAuditor CreateOutputEncryptionAuditor(this AwsSession session) => new OutputEncryptionAuditor(session.S3);

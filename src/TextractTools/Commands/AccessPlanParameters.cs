@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using TextractTools.Engine.Access;
 
 namespace TextractTools.Commands
@@ -20,13 +21,13 @@ namespace TextractTools.Commands
             };
             if (Given(inputUri) != null)
             {
-                var input = Engine.Jobs.S3Uri.Parse(inputUri, "InputUri");
+                var input = S3Location.Parse(inputUri, "InputUri");
                 plan.InputBucket = input.Bucket;
                 plan.InputPrefix = input.Key;
             }
             if (Given(outputUri) != null)
             {
-                var output = Engine.Jobs.S3Uri.Parse(outputUri, "OutputUri");
+                var output = S3Location.Parse(outputUri, "OutputUri");
                 plan.OutputBucket = output.Bucket;
                 plan.OutputPrefix = output.Key;
             }

@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -16,7 +17,7 @@ namespace TextractTools.Commands
         Document, Page, Line, Word, KeyValue, Table, TableRow, Cell, Query, Signature, Layout, Text, Block,
     }
 
-    /// <summary>Where Get-TextractOutput reads a job's output from.</summary>
+    /// <summary>Where Get-TextractOutput reads a job's output from (the engine's OutputSourceChoice, value for value).</summary>
     public enum TextractOutputSource
     {
         /// <summary>The output bucket when the job has an OutputConfig (no 7-day limit), else the Get* API.</summary>
@@ -135,7 +136,7 @@ namespace TextractTools.Commands
                     foreach (var path in Path) ReadSaved(path);
                     break;
                 case S3UriSet:
-                    foreach (var uri in S3Uri) ReadS3(uri, null);
+                    foreach (var uri in S3Uri) ReadS3(uri);
                     break;
             }
         }
@@ -155,32 +156,21 @@ namespace TextractTools.Commands
                 WriteError(ErrorRecords.Make(error, "TextractJobFailed", ErrorCategory.InvalidResult, job, "Read the service's message, fix the cause and start the job again."));
                 return;
             }
-            var useS3 = Source == TextractOutputSource.S3 || (Source == TextractOutputSource.Auto && job.OutputLocation != null);
-            if (useS3)
+            if (Source == TextractOutputSource.S3 && job.OutputLocation == null)
             {
-                if (job.OutputLocation == null)
-                {
-                    var error = new ArgumentException($"Job {job.JobId} has no OutputConfig, so its output is not in a bucket; use -Source Api.");
-                    WriteError(ErrorRecords.Make(error, "NoOutputLocation", ErrorCategory.InvalidArgument, job, "Use -Source Api or -Source Auto."));
-                    return;
-                }
-                ReadS3(job.OutputLocation, job);
+                var error = new ArgumentException($"Job {job.JobId} has no OutputConfig, so its output is not in a bucket; use -Source Api.");
+                WriteError(ErrorRecords.Make(error, "NoOutputLocation", ErrorCategory.InvalidArgument, job, "Use -Source Api or -Source Auto."));
                 return;
             }
             try
             {
                 var session = GetSession(job.Region, job.EndpointUrl);
-                WriteVerbose($"Reading job {job.JobId} through the Get API");
+                var settings = ReadSettings(session);
+                var reader = session.CreateJobOutputReader();
                 var document = RunAsync(ct => System.Threading.Tasks.Task.FromResult(
-                    Read(ApiOutputSource.ReadPages(session.Textract, job, ct), job.JobId)));
-                OutputCompleteness.Check(document, job, "the Get API");
+                    Read(reader.ReadPages(job, (OutputSourceChoice)(int)Source, settings, ct), job.JobId)));
+                OutputCompleteness.Check(document, job, job.OutputLocation ?? "the Get API");
                 Emit(document);
-            }
-            catch (Engine.Api.TextractServiceException e) when (e.ErrorCode == "InvalidJobIdException" && job.OutputLocation != null)
-            {
-                // Get* forgets jobs after 7 days; the output bucket keeps them until the customer deletes them.
-                WriteWarning($"Textract no longer knows job {job.JobId} ({e.Message}); reading its output from {job.OutputLocation} instead.");
-                ReadS3(job.OutputLocation, job);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
@@ -188,44 +178,36 @@ namespace TextractTools.Commands
             }
         }
 
-        private void ReadS3(string uri, TextractJob? job)
+        private void ReadS3(string uri)
         {
             try
             {
-                var location = Engine.Jobs.S3Uri.Parse(uri, nameof(S3Uri));
-                var session = job is null ? GetSession() : GetSession(job.Region, job.EndpointUrl);
-                var source = session.CreateS3OutputSource();
-                var objects = RunAsync(ct => source.ListAsync(location, TimeSpan.FromSeconds(10), ct));
-                if (objects.Count == 0)
-                    throw new FileNotFoundException($"No numbered output objects under {location}: check the bucket, prefix and job id (Textract writes {{prefix}}/{{JobId}}/1, /2, ...).");
-                WriteVerbose($"Reading {objects.Count} output object(s) from {location}");
-                var expectedKey = ExpectedKmsKeyId is null
-                    ? null
-                    : RunAsync(ct => session.ResolveKmsKeyArnAsync(ExpectedKmsKeyId, ct));
+                var location = S3Location.Parse(uri, nameof(S3Uri));
+                var session = GetSession();
+                var settings = ReadSettings(session);
+                var reader = session.CreateJobOutputReader();
                 var document = RunAsync(ct => System.Threading.Tasks.Task.FromResult(
-                    Read(source.ReadPages(objects, info => CheckEncryption(info, expectedKey), ct), job?.JobId ?? JobIdOf(location))));
-                if (job != null) OutputCompleteness.Check(document, job, location.ToString());
+                    Read(reader.ReadPages(location, settings, ct), JobIdOf(location))));
                 Emit(document);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
-                ReportError(e, (object?)job ?? uri);
+                ReportError(e, uri);
             }
         }
 
-        private static string? JobIdOf(Engine.Jobs.S3Uri location)
+        /// <summary>Warnings and verbose messages of the read (through the bridge: the pages are read on a worker thread), and -ExpectedKmsKeyId.</summary>
+        private OutputReadSettings ReadSettings(AwsSession session) => new OutputReadSettings
+        {
+            ExpectedKmsKeyArn = ExpectedKmsKeyId is null ? null : RunAsync(ct => session.ResolveKmsKeyArnAsync(ExpectedKmsKeyId, ct)),
+            Warning = message => Bridge.Post(() => WriteWarning(message)),
+            Verbose = PostVerbose,
+        };
+
+        private static string? JobIdOf(S3Location location)
         {
             var parts = location.Key.TrimEnd('/').Split('/');
             return parts.Length == 0 ? null : parts[parts.Length - 1];
-        }
-
-        /// <summary>With -ExpectedKmsKeyId, output not SSE-KMS under that key is refused (the whole read fails).</summary>
-        private static void CheckEncryption(OutputObjectInfo info, string? expectedKey)
-        {
-            if (expectedKey is null) return;
-            if (info.Encryption != "aws:kms" || !KmsKeyMatcher.Matches(expectedKey, info.KmsKeyId))
-                throw new InvalidDataException($"{info.Uri} is encrypted with {info.Encryption ?? "nothing"}" +
-                    (info.KmsKeyId is null ? "" : $" under {info.KmsKeyId}") + $", not SSE-KMS under {expectedKey}; refusing it.");
         }
 
         private void ReadSaved(string path)

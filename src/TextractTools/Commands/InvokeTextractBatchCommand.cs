@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -98,7 +99,7 @@ namespace TextractTools.Commands
             {
                 options = BuildOptions();
                 options.Describe();
-                foreach (var uri in _s3Uris) Engine.Jobs.S3Uri.Parse(uri, nameof(S3Uri));
+                foreach (var uri in _s3Uris) S3Location.Parse(uri, nameof(S3Uri));
             }
             catch (ArgumentException e)
             {
@@ -122,7 +123,7 @@ namespace TextractTools.Commands
                 return;
             }
 
-            var what = options.Job.Features.Count == 0 && options.Job.Queries.Count == 0 ? "text detection" : "analysis (" + string.Join(", ", options.Job.Features) + ")";
+            var what = options.Job.Summary();
             if (!ShouldProcess($"{documents.Count} document(s), and any left unfinished in the state file {StateFilePath}",
                     $"Start Textract {what}, at most {ThrottleLimit} at once, and deliver the output to {options.OutputFolder}"))
                 return;
@@ -237,7 +238,7 @@ namespace TextractTools.Commands
 
         private BatchOptions BuildOptions()
         {
-            var spec = NewJobSpec();
+            var spec = NewJobOptions();
             var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputFolder);
             if (File.Exists(folder)) throw new ArgumentException($"-OutputFolder '{folder}' is a file; give a folder.", nameof(OutputFolder));
             if (Directory.Exists(StateFilePath))
@@ -246,7 +247,7 @@ namespace TextractTools.Commands
             return new BatchOptions
             {
                 Job = spec,
-                UploadLocation = ParameterSetName == S3UriSet ? null : Engine.Jobs.S3Uri.Parse(UploadUri, nameof(UploadUri)),
+                UploadLocation = ParameterSetName == S3UriSet ? null : S3Location.Parse(UploadUri, nameof(UploadUri)),
                 ThrottleLimit = ThrottleLimit,
                 OutputFolder = folder,
                 PollSchedule = new PollSchedule(minimum, TimeSpan.FromSeconds(Math.Max(PollIntervalSec, MaxPollIntervalSec))),
@@ -261,10 +262,10 @@ namespace TextractTools.Commands
             foreach (var file in _files) documents.Add(BatchDocument.FromLocalFile(file, options.UploadLocation!));
             foreach (var uri in _s3Uris)
             {
-                var parsed = Engine.Jobs.S3Uri.Parse(uri, nameof(S3Uri));
-                if (parsed.Key.Length > 0 && !parsed.Key.EndsWith("/", StringComparison.Ordinal))
+                var parsed = S3Location.Parse(uri, nameof(S3Uri));
+                if (!parsed.IsFolder)
                 {
-                    documents.Add(BatchDocument.FromS3(new S3ObjectLocation(parsed.Bucket, parsed.Key)));
+                    documents.Add(BatchDocument.FromS3(parsed));
                     continue;
                 }
                 var listed = RunAsync(ct => session.CreateDocumentLister().ListAsync(parsed, skipped => PostVerbose($"Skipping {skipped}: not a PDF, TIFF, JPEG or PNG document."), ct));

@@ -2,7 +2,8 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
-using TextractTools.Engine.Jobs;
+using TextractTools.Engine;
+using TextractTools.Engine.Api;
 
 namespace TextractTools.Commands
 {
@@ -49,28 +50,22 @@ namespace TextractTools.Commands
         protected string? KmsKeyIdOrNull => string.IsNullOrEmpty(KmsKeyId) ? null : KmsKeyId;
 
         /// <summary>
-        /// These options as the engine takes them (-OutputUri split into bucket and prefix); the document and the
-        /// request token are the caller's to add. Throws ArgumentException for a value the engine would refuse.
+        /// These options as the engine takes them (-OutputUri as the output location); a document is the caller's to
+        /// add. Throws ArgumentException for a value the engine would refuse.
         /// </summary>
-        protected StartJobSpec NewJobSpec()
+        protected JobOptions NewJobOptions() => new JobOptions
         {
-            var spec = new StartJobSpec
-            {
-                Features = Feature,
-                Queries = Query.Select(StartOptionValues.ToQuery).ToList(),
-                Adapters = Adapter.Select(StartOptionValues.ToAdapter).ToList(),
-                KmsKeyId = KmsKeyIdOrNull,
-                JobTag = JobTag,
-                NotificationTopicArn = NotificationTopicArn,
-                NotificationRoleArn = NotificationRoleArn,
-            };
-            if (OutputUri != null)
-            {
-                var output = Engine.Jobs.S3Uri.Parse(OutputUri, nameof(OutputUri));
-                spec.OutputBucket = output.Bucket;
-                spec.OutputPrefix = output.Key.TrimEnd('/').Length == 0 ? null : output.Key.TrimEnd('/');
-            }
-            return spec;
-        }
+            Features = Feature,
+            Queries = Query.Select(StartOptionValues.ToQuery).ToList(),
+            Adapters = Adapter.Select(StartOptionValues.ToAdapter).ToList(),
+            // s3://bucket/ alone means Textract's default prefix; a trailing / is not part of the prefix.
+            Output = OutputUri is null ? null : OutputLocationOf(S3Location.Parse(OutputUri, nameof(OutputUri))),
+            KmsKeyId = KmsKeyIdOrNull,
+            JobTag = JobTag,
+            NotificationTopicArn = NotificationTopicArn,
+            NotificationRoleArn = NotificationRoleArn,
+        };
+
+        private static S3Location OutputLocationOf(S3Location uri) => S3Location.Of(uri.Bucket, uri.Key.TrimEnd('/'));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -84,7 +85,7 @@ namespace TextractTools.Commands
             }
         }
 
-        private IEnumerable<S3ObjectLocation> DocumentsOfThisRecord()
+        private IEnumerable<S3Location> DocumentsOfThisRecord()
         {
             if (ParameterSetName == PathSet || ParameterSetName == LiteralPathSet)
             {
@@ -93,18 +94,17 @@ namespace TextractTools.Commands
             }
             if (ParameterSetName == BucketKeySet)
             {
-                yield return new S3ObjectLocation(Bucket, Key, string.IsNullOrEmpty(Version) ? null : Version);
+                yield return S3Location.Of(Bucket, Key, string.IsNullOrEmpty(Version) ? null : Version);
                 yield break;
             }
             foreach (var uri in S3Uri)
             {
-                S3ObjectLocation? location = null;
+                S3Location? location = null;
                 try
                 {
-                    var parsed = Engine.Jobs.S3Uri.Parse(uri, nameof(S3Uri));
-                    if (parsed.Key.Length == 0 || parsed.Key.EndsWith("/", StringComparison.Ordinal))
+                    location = S3Location.Parse(uri, nameof(S3Uri));
+                    if (location.IsFolder)
                         throw new ArgumentException($"-S3Uri '{uri}' names a bucket or folder, not a document: add the object key.", nameof(S3Uri));
-                    location = new S3ObjectLocation(parsed.Bucket, parsed.Key);
                 }
                 catch (ArgumentException e)
                 {
@@ -115,14 +115,14 @@ namespace TextractTools.Commands
         }
 
         /// <summary>Resolves -Path/-LiteralPath to files and uploads each (once per content) to -UploadUri.</summary>
-        private IEnumerable<S3ObjectLocation> UploadLocalDocuments()
+        private IEnumerable<S3Location> UploadLocalDocuments()
         {
-            Engine.Jobs.S3Uri uploadLocation;
+            S3Location uploadLocation;
             try
             {
                 if (string.IsNullOrEmpty(UploadUri))
                     throw new ArgumentException("-UploadUri: local documents are uploaded to S3 first; give the location, for example -UploadUri s3://my-bucket/inbox/.", nameof(UploadUri));
-                uploadLocation = Engine.Jobs.S3Uri.Parse(UploadUri, nameof(UploadUri));
+                uploadLocation = S3Location.Parse(UploadUri, nameof(UploadUri));
             }
             catch (ArgumentException e)
             {
@@ -132,7 +132,7 @@ namespace TextractTools.Commands
             foreach (var file in LocalFiles.Resolve(this, ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet))
             {
                 if (!ShouldProcess(file, $"Upload to {uploadLocation} and start Textract")) continue;
-                S3ObjectLocation? uploaded = null;
+                S3Location? uploaded = null;
                 try
                 {
                     var session = GetSession();
@@ -149,51 +149,46 @@ namespace TextractTools.Commands
             }
         }
 
-        private void StartOne(S3ObjectLocation document)
+        private void StartOne(S3Location document)
         {
             StartJobRequest request;
             try
             {
-                request = JobStarter.BuildRequest(BuildSpec(document));
+                request = JobStarter.BuildRequest(document, BuildOptions(), ParameterSetName == BucketKeySet ? ETag : null, ClientRequestToken);
             }
             catch (ArgumentException e)
             {
-                ReportError(e, document.ToString());
+                ReportError(e, document.Describe());
                 return;
             }
 
-            var what = request.FeatureTypes.Count == 0 ? "text detection" : "analysis (" + string.Join(", ", request.FeatureTypes) + ")";
-            if (!ShouldProcess(document.ToString(), "Start Textract " + what)) return;
+            var what = request.Options.Summary();
+            if (!ShouldProcess(document.Describe(), "Start Textract " + what)) return;
             if (Preflight && !PassesPreflight(request, document)) return;
 
             try
             {
                 var session = GetSession();
                 var job = RunAsync(ct => new JobStarter(session.Textract).StartAsync(request, session.Region, session.EndpointUrl, ct));
-                WriteVerbose($"Started job {job.JobId} for {document}");
+                WriteVerbose($"Started job {job.JobId} for {document.Describe()}");
                 SessionJobHistory.Remember(job);
                 WriteObject(job);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
-                if (!ReportError(e, document.ToString())) return;
+                if (!ReportError(e, document.Describe())) return;
             }
         }
 
-        private StartJobSpec BuildSpec(S3ObjectLocation document)
+        private JobOptions BuildOptions()
         {
             if (OutputUri != null && (OutputBucket != null || OutputPrefix != null))
                 throw new ArgumentException("-OutputUri and -OutputBucket/-OutputPrefix say the same thing: give one or the other.", nameof(OutputUri));
-            var spec = NewJobSpec();
-            spec.Document = document;
-            spec.DocumentETag = ParameterSetName == BucketKeySet ? ETag : null;
-            spec.ClientRequestToken = ClientRequestToken;
-            if (OutputUri == null)
-            {
-                spec.OutputBucket = OutputBucket;
-                spec.OutputPrefix = OutputPrefix;
-            }
-            return spec;
+            if (OutputPrefix != null && OutputBucket == null)
+                throw new ArgumentException("-OutputPrefix: an output prefix needs -OutputBucket (or -OutputUri).", nameof(OutputPrefix));
+            var options = NewJobOptions();
+            if (OutputBucket != null) options.Output = S3Location.Of(OutputBucket, OutputPrefix);
+            return options;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -22,17 +23,17 @@ namespace TextractTools.Commands
         public SwitchParameter Preflight { get; set; }
 
         /// <summary>False (after writing an error record listing the failed checks and their fixes) when the setup fails the preflight.</summary>
-        private bool PassesPreflight(StartJobRequest request, S3ObjectLocation document)
+        private bool PassesPreflight(StartJobRequest request, S3Location document)
         {
             var plan = new AccessPlan
             {
                 InputBucket = document.Bucket,
                 InputPrefix = AccessPlanParameters.FolderOf(document.Key),
-                OutputBucket = request.OutputBucket ?? "",
-                OutputPrefix = request.OutputPrefix ?? "",
-                KmsKeyArn = request.KmsKeyId,
-                NotificationRoleArn = request.NotificationRoleArn,
-                NotificationTopicArn = request.NotificationTopicArn,
+                OutputBucket = request.Options.Output?.Bucket ?? "",
+                OutputPrefix = request.Options.OutputPrefix ?? "",
+                KmsKeyArn = request.Options.KmsKeyId,
+                NotificationRoleArn = request.Options.NotificationRoleArn,
+                NotificationTopicArn = request.Options.NotificationTopicArn,
             };
             var setup = string.Join("|", plan.InputBucket, plan.InputPrefix, plan.OutputBucket, plan.OutputPrefix, plan.KmsKeyArn, plan.NotificationRoleArn, plan.NotificationTopicArn);
             if (!_preflightOutcomes.TryGetValue(setup, out var failure))
@@ -48,7 +49,7 @@ namespace TextractTools.Commands
             }
             if (failure is null) return true;
             WriteError(ErrorRecords.Make(failure, "PreflightFailed",
-                failure.IsPermissionProblem ? ErrorCategory.PermissionDenied : ErrorCategory.InvalidOperation, document.ToString(),
+                failure.IsPermissionProblem ? ErrorCategory.PermissionDenied : ErrorCategory.InvalidOperation, document.Describe(),
                 "Add each Fix statement to the policy named with it (New-TextractAccessPolicy generates them all), or correct what the check reports; " +
                 "Test-TextractAccess shows every check. $Error[0].Exception.Results has the results."));
             return false;

@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -71,17 +72,17 @@ namespace TextractTools.Commands
             }
         }
 
-        private (AccessPlan Plan, S3ObjectLocation? Document) BuildPlan()
+        private (AccessPlan Plan, S3Location? Document) BuildPlan()
         {
-            S3ObjectLocation? document = null;
+            S3Location? document = null;
             var inputUri = InputUri;
             if (!string.IsNullOrWhiteSpace(S3Uri))
             {
-                var parsed = Engine.Jobs.S3Uri.Parse(S3Uri, nameof(S3Uri));
-                if (parsed.Key.Length == 0 || parsed.Key.EndsWith("/", StringComparison.Ordinal))
+                var parsed = S3Location.Parse(S3Uri, nameof(S3Uri));
+                if (parsed.IsFolder)
                     throw new ArgumentException($"-S3Uri '{S3Uri}' names a bucket or folder, not a document: give a document, or the folder as -InputUri.", nameof(S3Uri));
-                document = new S3ObjectLocation(parsed.Bucket, parsed.Key);
-                inputUri ??= "s3://" + parsed.Bucket + "/" + AccessPlanParameters.FolderOf(parsed.Key);
+                document = parsed;
+                inputUri ??= S3Location.Of(parsed.Bucket, AccessPlanParameters.FolderOf(parsed.Key)).ToString();
             }
             if ((Scope & AccessCheckScope.Start) != 0 && string.IsNullOrWhiteSpace(inputUri))
                 throw new ArgumentException("Give -S3Uri (a document) or -InputUri (the documents' prefix): the job starter's checks read the input.", nameof(S3Uri));

@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Linq;
 using System.Management.Automation;
 using TextractTools.Engine.Output;
@@ -31,7 +32,7 @@ namespace TextractTools.Commands
             {
                 try
                 {
-                    var location = Engine.Jobs.S3Uri.Parse(uri, nameof(S3Uri));
+                    var location = S3Location.Parse(uri, nameof(S3Uri));
                     var session = GetSession();
                     var expected = KmsKeyId is null ? null : RunAsync(ct => session.ResolveKmsKeyArnAsync(KmsKeyId, ct));
                     var results = RunAsync(ct => session.CreateOutputEncryptionAuditor().AuditAsync(location, expected, ct));

@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -18,12 +19,12 @@ namespace TextractTools.Tests.Access
     {
         private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
         private static readonly AccessPlan Plan = PolicyEndpoint.Plan();
-        private static readonly S3ObjectLocation Document = new(PolicyEndpoint.InputBucket, "docs/invoice.pdf");
+        private static readonly S3Location Document = S3Location.Of(PolicyEndpoint.InputBucket, "docs/invoice.pdf");
 
         private static PolicyDocument Starter => AccessPolicyGenerator.StarterPolicy(Plan);
         private static PolicyDocument Reader => AccessPolicyGenerator.ReaderPolicy(Plan);
 
-        private static async Task<IReadOnlyList<AccessCheckResult>> RunAsync(PolicyEndpoint endpoint, bool asReader, AccessCheckScope scope, S3ObjectLocation? document = null)
+        private static async Task<IReadOnlyList<AccessCheckResult>> RunAsync(PolicyEndpoint endpoint, bool asReader, AccessCheckScope scope, S3Location? document = null)
         {
             using var bound = new CancellationTokenSource(Bound);
             var session = asReader ? endpoint.Reader() : endpoint.Starter();

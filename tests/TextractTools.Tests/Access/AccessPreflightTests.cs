@@ -1,4 +1,6 @@
 using System;
+using TextractTools.Engine;
+using S3Location = TextractTools.Engine.S3Location;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -31,7 +33,7 @@ namespace TextractTools.Tests.Access
         });
 
         /// <summary>Buckets and a key of the test's own, and a document in the input bucket.</summary>
-        private async Task<(AccessPlan Plan, S3ObjectLocation Document, string KeyArn)> SetUpAsync(string name)
+        private async Task<(AccessPlan Plan, S3Location Document, string KeyArn)> SetUpAsync(string name)
         {
             using var s3 = _endpoint.CreateS3();
             using var kms = _endpoint.CreateKms();
@@ -48,10 +50,10 @@ namespace TextractTools.Tests.Access
                 OutputPrefix = "textract",
                 KmsKeyArn = "alias/" + name,
             };
-            return (plan, new S3ObjectLocation(name + "-in", "docs/a.pdf"), key.Arn);
+            return (plan, S3Location.Of(name + "-in", "docs/a.pdf"), key.Arn);
         }
 
-        private async Task<IReadOnlyList<AccessCheckResult>> RunAsync(AccessPlan plan, S3ObjectLocation? document, AccessCheckScope scope, string? region = null)
+        private async Task<IReadOnlyList<AccessCheckResult>> RunAsync(AccessPlan plan, S3Location? document, AccessCheckScope scope, string? region = null)
         {
             using var session = Session();
             using var bound = new CancellationTokenSource(Bound);
@@ -139,7 +141,7 @@ namespace TextractTools.Tests.Access
         {
             var (plan, _, _) = await SetUpAsync("pf-missing");
 
-            var results = await RunAsync(plan, new S3ObjectLocation("pf-missing-in", "docs/none.pdf"), AccessCheckScope.Start);
+            var results = await RunAsync(plan, S3Location.Of("pf-missing-in", "docs/none.pdf"), AccessCheckScope.Start);
 
             var input = results.Single(r => r.Check == "InputReadable");
             Assert.Equal(AccessCheckStatus.Failed, input.Status);

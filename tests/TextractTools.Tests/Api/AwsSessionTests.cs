@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -239,8 +240,8 @@ namespace TextractTools.Tests.Api
             Assert.Equal(server.Url, session.Kms.Config.ServiceURL);
             Assert.Equal("ap-northeast-1", session.Kms.Config.AuthenticationRegion);
 
-            var jobId = await session.Textract.StartDocumentTextDetectionAsync(
-                new StartJobRequest { Document = new S3ObjectLocation("b", "k") }, CancellationToken.None);
+            var jobId = await session.Textract.StartJobAsync(
+                new StartJobRequest(S3Location.Of("b", "k"), new JobOptions { Kind = TextractJobKind.TextDetection }, null), CancellationToken.None);
 
             Assert.Equal("job-from-session", jobId);
             Assert.Contains("AKIDSESSION/", server.SingleRequest.Header("Authorization"));

@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,11 +10,7 @@ namespace TextractTools.Tests.Api
 {
     public sealed class TextractErrorTests
     {
-        private static readonly StartJobRequest AnyStart = new StartJobRequest
-        {
-            Document = new S3ObjectLocation("bucket", "doc.pdf"),
-            FeatureTypes = new[] { "TABLES" },
-        };
+        private static readonly StartJobRequest AnyStart = new StartJobRequest(S3Location.Of("bucket", "doc.pdf"), new JobOptions { Features = new[] { "TABLES" } }, null);
 
         [Fact]
         public async Task A_service_error_becomes_its_typed_exception_with_code_message_status_and_request_id()
@@ -22,7 +19,7 @@ namespace TextractTools.Tests.Api
                 StubResponse.Error("InvalidS3ObjectException", "Unable to get object metadata from S3. Check object key, region and/or access permissions.", 400, "req-42"));
             using var api = TestClients.ApiFor(server);
 
-            var error = await Assert.ThrowsAsync<InvalidS3ObjectException>(() => api.StartDocumentAnalysisAsync(AnyStart, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<InvalidS3ObjectException>(() => api.StartJobAsync(AnyStart, CancellationToken.None));
 
             Assert.Equal("InvalidS3ObjectException", error.ErrorCode);
             Assert.Equal("Unable to get object metadata from S3. Check object key, region and/or access permissions.", error.Message);
@@ -38,7 +35,7 @@ namespace TextractTools.Tests.Api
                 "{\"__type\":\"com.amazonaws.textract#InvalidJobIdException\",\"Message\":\"Request has invalid Job Id\"}", 400, "req-7"));
             using var api = TestClients.ApiFor(server);
 
-            var error = await Assert.ThrowsAsync<InvalidJobIdException>(() => api.GetDocumentAnalysisAsync(new GetJobPageRequest("nope"), CancellationToken.None));
+            var error = await Assert.ThrowsAsync<InvalidJobIdException>(() => api.GetJobPageAsync(TextractJobKind.DocumentAnalysis, new GetJobPageRequest("nope"), CancellationToken.None));
 
             Assert.Equal("InvalidJobIdException", error.ErrorCode);
             Assert.Equal("Request has invalid Job Id", error.Message);
@@ -52,7 +49,7 @@ namespace TextractTools.Tests.Api
             using var server = new StubHttpServer(response);
             using var api = TestClients.ApiFor(server);
 
-            var error = await Assert.ThrowsAsync<AccessDeniedException>(() => api.StartDocumentAnalysisAsync(AnyStart, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<AccessDeniedException>(() => api.StartJobAsync(AnyStart, CancellationToken.None));
 
             Assert.Equal("AccessDeniedException", error.ErrorCode);
             Assert.Equal("User is not authorized", error.Message);
@@ -65,7 +62,7 @@ namespace TextractTools.Tests.Api
             using var server = new StubHttpServer(StubResponse.Error("SomethingNewException", "new failure", 400));
             using var api = TestClients.ApiFor(server);
 
-            var error = await Assert.ThrowsAsync<TextractServiceException>(() => api.StartDocumentAnalysisAsync(AnyStart, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<TextractServiceException>(() => api.StartJobAsync(AnyStart, CancellationToken.None));
 
             Assert.Equal(typeof(TextractServiceException), error.GetType());
             Assert.Equal("SomethingNewException", error.ErrorCode);

@@ -1,3 +1,4 @@
+using TextractTools.Engine;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
@@ -15,20 +16,7 @@ namespace TextractTools.Tests.Api
             using var server = new StubHttpServer(StubResponse.Json("{\"JobId\":\"job-123\"}"));
             using var api = TestClients.ApiFor(server);
 
-            var jobId = await api.StartDocumentAnalysisAsync(new StartJobRequest
-            {
-                Document = new S3ObjectLocation("input-bucket", "scans/invoice.pdf", "v7"),
-                FeatureTypes = new[] { "TABLES", "FORMS", "QUERIES" },
-                Queries = new[] { new QuerySpec("What is the total?", "TOTAL", new[] { "1", "2-*" }) },
-                Adapters = new[] { new AdapterSpec("adapter-0123456789", "3", new[] { "*" }) },
-                ClientRequestToken = "token-1",
-                JobTag = "nightly",
-                NotificationTopicArn = "arn:aws:sns:eu-west-2:123456789012:textract",
-                NotificationRoleArn = "arn:aws:iam::123456789012:role/TextractSns",
-                OutputBucket = "output-bucket",
-                OutputPrefix = "results",
-                KmsKeyId = "alias/textract",
-            }, CancellationToken.None);
+            var jobId = await api.StartJobAsync(new StartJobRequest(S3Location.Of("input-bucket", "scans/invoice.pdf", "v7"), new JobOptions { Kind = TextractJobKind.DocumentAnalysis, Features = new[] { "TABLES", "FORMS", "QUERIES" }, Queries = new[] { new QuerySpec("What is the total?", "TOTAL", new[] { "1", "2-*" }) }, Adapters = new[] { new AdapterSpec("adapter-0123456789", "3", new[] { "*" }) }, JobTag = "nightly", NotificationTopicArn = "arn:aws:sns:eu-west-2:123456789012:textract", NotificationRoleArn = "arn:aws:iam::123456789012:role/TextractSns", KmsKeyId = "alias/textract", Output = S3Location.Of("output-bucket", "results") }, "token-1"), CancellationToken.None);
 
             Assert.Equal("job-123", jobId);
             var request = server.SingleRequest;
@@ -74,14 +62,7 @@ namespace TextractTools.Tests.Api
             using var server = new StubHttpServer(StubResponse.Json("{\"JobId\":\"job-text\"}"));
             using var api = TestClients.ApiFor(server);
 
-            var jobId = await api.StartDocumentTextDetectionAsync(new StartJobRequest
-            {
-                Document = new S3ObjectLocation("input-bucket", "page.png"),
-                FeatureTypes = new[] { "TABLES" },
-                Queries = new[] { new QuerySpec("ignored?") },
-                ClientRequestToken = "",
-                OutputPrefix = "prefix-without-bucket",
-            }, CancellationToken.None);
+            var jobId = await api.StartJobAsync(new StartJobRequest(S3Location.Of("input-bucket", "page.png"), new JobOptions { Kind = TextractJobKind.TextDetection, Features = new[] { "TABLES" }, Queries = new[] { new QuerySpec("ignored?") } }, ""), CancellationToken.None);
 
             Assert.Equal("job-text", jobId);
             var request = server.SingleRequest;
@@ -98,7 +79,7 @@ namespace TextractTools.Tests.Api
             using var server = new StubHttpServer(StubResponse.Json("{\"JobStatus\":\"IN_PROGRESS\"}"));
             using var api = TestClients.ApiFor(server);
 
-            await api.GetDocumentAnalysisAsync(new GetJobPageRequest("job-9", 1000, "token-abc"), CancellationToken.None);
+            await api.GetJobPageAsync(TextractJobKind.DocumentAnalysis, new GetJobPageRequest("job-9", 1000, "token-abc"), CancellationToken.None);
 
             var request = server.SingleRequest;
             Assert.Equal("Textract.GetDocumentAnalysis", request.Header("X-Amz-Target"));
@@ -115,7 +96,7 @@ namespace TextractTools.Tests.Api
             using var server = new StubHttpServer(StubResponse.Json("{\"JobStatus\":\"IN_PROGRESS\"}"));
             using var api = TestClients.ApiFor(server);
 
-            await api.GetDocumentTextDetectionAsync(new GetJobPageRequest("job-10"), CancellationToken.None);
+            await api.GetJobPageAsync(TextractJobKind.TextDetection, new GetJobPageRequest("job-10"), CancellationToken.None);
 
             var request = server.SingleRequest;
             Assert.Equal("Textract.GetDocumentTextDetection", request.Header("X-Amz-Target"));

@@ -1,3 +1,4 @@
+using TextractTools.Engine;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -34,7 +35,7 @@ namespace TextractTools.Tests.Api
             using var server = new StubHttpServer(new StubResponse { Body = bodyBytes });
             using var api = TestClients.ApiFor(server);
 
-            var page = await api.GetDocumentAnalysisAsync(new GetJobPageRequest("job-1"), CancellationToken.None);
+            var page = await api.GetJobPageAsync(TextractJobKind.DocumentAnalysis, new GetJobPageRequest("job-1"), CancellationToken.None);
 
             Assert.Equal("PARTIAL_SUCCESS", page.JobStatus);
             Assert.Equal("Some pages failed", page.StatusMessage);
@@ -57,7 +58,7 @@ namespace TextractTools.Tests.Api
             using var server = new StubHttpServer(StubResponse.Json(withNulls));
             using var api = TestClients.ApiFor(server);
 
-            var page = await api.GetDocumentTextDetectionAsync(new GetJobPageRequest("job-1"), CancellationToken.None);
+            var page = await api.GetJobPageAsync(TextractJobKind.TextDetection, new GetJobPageRequest("job-1"), CancellationToken.None);
 
             Assert.Equal("SUCCEEDED", page.JobStatus);
             Assert.Null(page.StatusMessage);
@@ -102,8 +103,8 @@ namespace TextractTools.Tests.Api
             using var server = new StubHttpServer(StubResponse.Json("{\"Unexpected\":1}"));
             using var api = TestClients.ApiFor(server);
 
-            var error = await Assert.ThrowsAsync<TextractServiceException>(() => api.StartDocumentTextDetectionAsync(
-                new StartJobRequest { Document = new S3ObjectLocation("b", "k") }, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<TextractServiceException>(() => api.StartJobAsync(
+                new StartJobRequest(S3Location.Of("b", "k"), new JobOptions { Kind = TextractJobKind.TextDetection }, null), CancellationToken.None));
 
             Assert.Equal(TextractErrors.InvalidResponse, error.ErrorCode);
             Assert.Equal(200, error.StatusCode);

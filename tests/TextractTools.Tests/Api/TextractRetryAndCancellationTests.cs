@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Threading;
 using System.Threading.Tasks;
 using TextractTools.Engine.Api;
@@ -9,7 +10,7 @@ namespace TextractTools.Tests.Api
     /// <summary>The SDK's retry policy applies to our client: transient failures retried, final ones not.</summary>
     public sealed class TextractRetryAndCancellationTests
     {
-        private static readonly StartJobRequest AnyStart = new StartJobRequest { Document = new S3ObjectLocation("bucket", "doc.pdf") };
+        private static readonly StartJobRequest AnyStart = new StartJobRequest(S3Location.Of("bucket", "doc.pdf"), new JobOptions(), null);
 
         [Theory]
         [InlineData("ThrottlingException", 400)]
@@ -22,7 +23,7 @@ namespace TextractTools.Tests.Api
                 StubResponse.Json("{\"JobId\":\"job-after-retry\"}"));
             using var api = TestClients.ApiFor(server);
 
-            var jobId = await api.StartDocumentTextDetectionAsync(AnyStart, CancellationToken.None);
+            var jobId = await api.StartJobAsync(AnyStart, CancellationToken.None);
 
             Assert.Equal("job-after-retry", jobId);
             Assert.Equal(2, server.Requests.Count);
@@ -39,7 +40,7 @@ namespace TextractTools.Tests.Api
                 StubResponse.Json("{\"JobStatus\":\"SUCCEEDED\"}"));
             using var api = TestClients.ApiFor(server, config => config.RetryMode = Amazon.Runtime.RequestRetryMode.Adaptive);
 
-            var page = await api.GetDocumentAnalysisAsync(new GetJobPageRequest("job"), CancellationToken.None);
+            var page = await api.GetJobPageAsync(TextractJobKind.DocumentAnalysis, new GetJobPageRequest("job"), CancellationToken.None);
 
             Assert.Equal("SUCCEEDED", page.JobStatus);
             Assert.Equal(2, server.Requests.Count);
@@ -53,7 +54,7 @@ namespace TextractTools.Tests.Api
                 StubResponse.Json("{\"JobId\":\"must-not-be-reached\"}"));
             using var api = TestClients.ApiFor(server);
 
-            await Assert.ThrowsAsync<InvalidS3ObjectException>(() => api.StartDocumentTextDetectionAsync(AnyStart, CancellationToken.None));
+            await Assert.ThrowsAsync<InvalidS3ObjectException>(() => api.StartJobAsync(AnyStart, CancellationToken.None));
 
             Assert.Single(server.Requests);
         }
@@ -64,7 +65,7 @@ namespace TextractTools.Tests.Api
             using var server = new StubHttpServer(StubResponse.Error("ThrottlingException", "Rate exceeded", 400));
             using var api = TestClients.ApiFor(server, config => config.MaxErrorRetry = 1);
 
-            var error = await Assert.ThrowsAsync<ThrottlingException>(() => api.GetDocumentAnalysisAsync(new GetJobPageRequest("job"), CancellationToken.None));
+            var error = await Assert.ThrowsAsync<ThrottlingException>(() => api.GetJobPageAsync(TextractJobKind.DocumentAnalysis, new GetJobPageRequest("job"), CancellationToken.None));
 
             Assert.Equal(2, server.Requests.Count);
             Assert.Equal("Rate exceeded", error.Message);
@@ -78,7 +79,7 @@ namespace TextractTools.Tests.Api
             using var api = TestClients.ApiFor(server);
             using var cancellation = new CancellationTokenSource();
 
-            var call = api.GetDocumentTextDetectionAsync(new GetJobPageRequest("job"), cancellation.Token);
+            var call = api.GetJobPageAsync(TextractJobKind.TextDetection, new GetJobPageRequest("job"), cancellation.Token);
             await server.WaitForRequestAsync();
             cancellation.Cancel();
 
@@ -93,7 +94,7 @@ namespace TextractTools.Tests.Api
             using var server = new StubHttpServer(StubResponse.Json("{\"JobId\":\"never\"}"));
             using var api = TestClients.ApiFor(server);
 
-            var error = await Record.ExceptionAsync(() => api.StartDocumentAnalysisAsync(AnyStart, new CancellationToken(canceled: true)));
+            var error = await Record.ExceptionAsync(() => api.StartJobAsync(AnyStart, new CancellationToken(canceled: true)));
 
             Assert.IsAssignableFrom<OperationCanceledException>(error);
             Assert.Empty(server.Requests);
@@ -112,7 +113,7 @@ namespace TextractTools.Tests.Api
             };
             using var api = new TextractApi(new Amazon.Runtime.BasicAWSCredentials(TestClients.AccessKey, TestClients.SecretKey), config);
 
-            var error = await Assert.ThrowsAsync<TextractServiceException>(() => api.StartDocumentAnalysisAsync(AnyStart, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<TextractServiceException>(() => api.StartJobAsync(AnyStart, CancellationToken.None));
 
             Assert.Equal(TextractErrors.ConnectionFailure, error.ErrorCode);
             Assert.Equal(0, error.StatusCode);

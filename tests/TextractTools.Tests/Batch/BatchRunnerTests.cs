@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -87,12 +88,8 @@ namespace TextractTools.Tests.Batch
 
         private BatchOptions Options(string scenario, bool outputToBucket, int throttleLimit = 5) => new BatchOptions
         {
-            Job = new StartJobSpec
-            {
-                OutputBucket = outputToBucket ? "batch-out" : null,
-                OutputPrefix = outputToBucket ? scenario : null,
-            },
-            UploadLocation = S3Uri.Parse($"s3://batch-in/{scenario}/", "UploadUri"),
+            Job = new JobOptions { Output = outputToBucket ? S3Location.Of("batch-out", scenario) : null },
+            UploadLocation = S3Location.Parse($"s3://batch-in/{scenario}/", "UploadUri"),
             ThrottleLimit = throttleLimit,
             OutputFolder = Path.Combine(_folder, scenario, "output"),
             PollSchedule = new PollSchedule(TimeSpan.FromMilliseconds(40), TimeSpan.FromMilliseconds(200)),
@@ -370,17 +367,11 @@ namespace TextractTools.Tests.Batch
             public int Refusals { get; private set; }
             public int MostRunning { get; private set; }
 
-            public Task<string> StartDocumentAnalysisAsync(StartJobRequest request, CancellationToken cancellationToken) =>
-                StartAsync(() => _inner.StartDocumentAnalysisAsync(request, cancellationToken));
+            public Task<string> StartJobAsync(StartJobRequest request, CancellationToken cancellationToken) =>
+                StartAsync(() => _inner.StartJobAsync(request, cancellationToken));
 
-            public Task<string> StartDocumentTextDetectionAsync(StartJobRequest request, CancellationToken cancellationToken) =>
-                StartAsync(() => _inner.StartDocumentTextDetectionAsync(request, cancellationToken));
-
-            public Task<JobResultPage> GetDocumentAnalysisAsync(GetJobPageRequest request, CancellationToken cancellationToken) =>
-                GetAsync(request, () => _inner.GetDocumentAnalysisAsync(request, cancellationToken));
-
-            public Task<JobResultPage> GetDocumentTextDetectionAsync(GetJobPageRequest request, CancellationToken cancellationToken) =>
-                GetAsync(request, () => _inner.GetDocumentTextDetectionAsync(request, cancellationToken));
+            public Task<JobResultPage> GetJobPageAsync(TextractJobKind kind, GetJobPageRequest request, CancellationToken cancellationToken) =>
+                GetAsync(request, () => _inner.GetJobPageAsync(kind, request, cancellationToken));
 
             private async Task<string> StartAsync(Func<Task<string>> start)
             {

@@ -1,4 +1,6 @@
 using System;
+using TextractTools.Engine;
+using S3Location = TextractTools.Engine.S3Location;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -57,13 +59,13 @@ namespace TextractTools.Tests.Engine
             EndpointUrl = _endpoint.BaseUri.ToString(),
         });
 
-        private async Task<S3ObjectLocation> UploadAsync(byte[] document, string name)
+        private async Task<S3Location> UploadAsync(byte[] document, string name)
         {
             var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + "-" + name);
             await File.WriteAllBytesAsync(path, document);
             try
             {
-                var (location, _) = await new DocumentUploader(_session.S3).UploadAsync(path, S3Uri.Parse("s3://flow-in/docs/", "UploadUri"), "alias/flow", Ct);
+                var (location, _) = await new DocumentUploader(_session.S3).UploadAsync(path, S3Location.Parse("s3://flow-in/docs/", "UploadUri"), "alias/flow", Ct);
                 return location;
             }
             finally
@@ -72,9 +74,9 @@ namespace TextractTools.Tests.Engine
             }
         }
 
-        private async Task<TextractJob> StartAndWaitAsync(StartJobSpec spec)
+        private async Task<TextractJob> StartAndWaitAsync(S3Location document, JobOptions options)
         {
-            var request = JobStarter.BuildRequest(spec);
+            var request = JobStarter.BuildRequest(document, options);
             var job = await new JobStarter(_session.Textract).StartAsync(request, _session.Region, _session.EndpointUrl, Ct);
             var waiter = new JobWaiter(_ => _session.Textract, new PollSchedule(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)));
             var left = await waiter.WaitAsync(new[] { job }, TestTimeout, _ => { }, null, Ct);
@@ -86,14 +88,7 @@ namespace TextractTools.Tests.Engine
         public async Task Sample_runs_start_wait_get_and_reads_every_line_from_the_api_and_the_bucket()
         {
             var document = await UploadAsync(ProjectSample.CreatePdf(), ProjectSample.FileName);
-            var job = await StartAndWaitAsync(new StartJobSpec
-            {
-                Document = document,
-                Features = new[] { "Tables", "Forms" },
-                OutputBucket = "flow-out",
-                OutputPrefix = "sample",
-                KmsKeyId = "alias/flow",
-            });
+            var job = await StartAndWaitAsync(document, new JobOptions { Features = new[] { "Tables", "Forms" }, KmsKeyId = "alias/flow", Output = S3Location.Of("flow-out", "sample") });
 
             Assert.Equal("SUCCEEDED", job.Status);
             Assert.Equal(ProjectSample.ExpectedPageCount, job.Pages);
@@ -101,7 +96,7 @@ namespace TextractTools.Tests.Engine
             Assert.Equal(ProjectSample.ExpectedLines, fromApi.Lines.Select(l => l.Text));
 
             var source = new S3OutputSource(_session.S3);
-            var objects = await source.ListAsync(S3Uri.Parse(job.OutputLocation, "S3Uri"), TimeSpan.FromSeconds(5), Ct);
+            var objects = await source.ListAsync(S3Location.Parse(job.OutputLocation, "S3Uri"), TimeSpan.FromSeconds(5), Ct);
             var seen = new List<OutputObjectInfo>();
             var fromBucket = TextractDocumentReader.Read(source.ReadPages(objects, seen.Add, Ct));
             Assert.Equal(ProjectSample.ExpectedLines, fromBucket.Lines.Select(l => l.Text));
@@ -120,7 +115,7 @@ namespace TextractTools.Tests.Engine
             var (pdf, recording, wordCount) = LargeRecording(10_500);
             Library().AddRecording(pdf, recording);
             var document = await UploadAsync(pdf, "large.pdf");
-            var job = await StartAndWaitAsync(new StartJobSpec { Document = document, OutputBucket = "flow-out", OutputPrefix = "large" });
+            var job = await StartAndWaitAsync(document, new JobOptions { Output = S3Location.Of("flow-out", "large") });
 
             var pages = ApiOutputSource.ReadPages(_session.Textract, job, Ct).ToList();
             Assert.True(pages.Count >= 11, $"expected at least 11 Get pages, got {pages.Count}");
@@ -129,7 +124,7 @@ namespace TextractTools.Tests.Engine
             Assert.Equal(Enumerable.Range(0, wordCount).Select(i => "w" + i), fromApi.Words.Select(w => w.Text));
 
             var source = new S3OutputSource(_session.S3);
-            var objects = await source.ListAsync(S3Uri.Parse(job.OutputLocation, "S3Uri"), TimeSpan.FromSeconds(5), Ct);
+            var objects = await source.ListAsync(S3Location.Parse(job.OutputLocation, "S3Uri"), TimeSpan.FromSeconds(5), Ct);
             Assert.Equal(Enumerable.Range(1, objects.Count), objects.Select(o => o.Number));
             Assert.True(objects.Count >= 11);
             var fromBucket = TextractDocumentReader.Read(source.ReadPages(objects, null, Ct));
@@ -142,8 +137,8 @@ namespace TextractTools.Tests.Engine
             var (pdf, recording, _) = LargeRecording(2_500);
             Library().AddRecording(pdf, recording);
             var document = await UploadAsync(pdf, "gap.pdf");
-            var job = await StartAndWaitAsync(new StartJobSpec { Document = document, OutputBucket = "flow-out", OutputPrefix = "gap" });
-            var location = S3Uri.Parse(job.OutputLocation, "S3Uri");
+            var job = await StartAndWaitAsync(document, new JobOptions { Output = S3Location.Of("flow-out", "gap") });
+            var location = S3Location.Parse(job.OutputLocation, "S3Uri");
             await _session.S3.DeleteObjectAsync(location.Bucket, location.Key + "2", Ct);
 
             var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
@@ -156,14 +151,14 @@ namespace TextractTools.Tests.Engine
         public async Task The_same_document_and_options_started_twice_give_one_job()
         {
             var document = await UploadAsync(ProjectSample.CreatePdf(), ProjectSample.FileName);
-            var spec = new StartJobSpec { Document = document, Features = new[] { "Tables" } };
+            var options = new JobOptions { Features = new[] { "Tables" } };
             var starter = new JobStarter(_session.Textract);
-            var first = await starter.StartAsync(JobStarter.BuildRequest(spec), _session.Region, null, Ct);
-            var second = await starter.StartAsync(JobStarter.BuildRequest(spec), _session.Region, null, Ct);
+            var first = await starter.StartAsync(JobStarter.BuildRequest(document, options), _session.Region, null, Ct);
+            var second = await starter.StartAsync(JobStarter.BuildRequest(document, options), _session.Region, null, Ct);
             Assert.Equal(first.JobId, second.JobId);
 
-            spec.Features = new[] { "Forms" };
-            var other = await starter.StartAsync(JobStarter.BuildRequest(spec), _session.Region, null, Ct);
+            options.Features = new[] { "Forms" };
+            var other = await starter.StartAsync(JobStarter.BuildRequest(document, options), _session.Region, null, Ct);
             Assert.NotEqual(first.JobId, other.JobId);
         }
 
@@ -175,7 +170,7 @@ namespace TextractTools.Tests.Engine
             try
             {
                 var uploader = new DocumentUploader(_session.S3);
-                var target = S3Uri.Parse("s3://flow-in/twice/", "UploadUri");
+                var target = S3Location.Parse("s3://flow-in/twice/", "UploadUri");
                 var first = await uploader.UploadAsync(path, target, "alias/flow", Ct);
                 var second = await uploader.UploadAsync(path, target, "alias/flow", Ct);
                 Assert.True(first.Uploaded);
@@ -193,15 +188,15 @@ namespace TextractTools.Tests.Engine
         [Fact]
         public async Task Service_errors_keep_their_code_and_message()
         {
-            var missing = new StartJobSpec { Document = new S3ObjectLocation("flow-in", "no/such/document.pdf") };
+            var missing = S3Location.Of("flow-in", "no/such/document.pdf");
             var error = await Assert.ThrowsAsync<TextractTools.Engine.Api.InvalidS3ObjectException>(() =>
-                new JobStarter(_session.Textract).StartAsync(JobStarter.BuildRequest(missing), _session.Region, null, Ct));
+                new JobStarter(_session.Textract).StartAsync(JobStarter.BuildRequest(missing, new JobOptions()), _session.Region, null, Ct));
             Assert.Equal("InvalidS3ObjectException", error.ErrorCode);
             Assert.Equal(400, error.StatusCode);
             Assert.False(string.IsNullOrEmpty(error.Message));
 
             var unknownJob = await Assert.ThrowsAnyAsync<TextractServiceException>(() =>
-                _session.Textract.GetDocumentAnalysisAsync(new GetJobPageRequest(new string('a', 64), 1), Ct));
+                _session.Textract.GetJobPageAsync(TextractJobKind.DocumentAnalysis, new GetJobPageRequest(new string('a', 64), 1), Ct));
             Assert.Equal("InvalidJobIdException", unknownJob.ErrorCode);
         }
 
@@ -210,7 +205,7 @@ namespace TextractTools.Tests.Engine
         {
             using var wrong = SessionFor("not-the-secret");
             var error = await Assert.ThrowsAnyAsync<TextractServiceException>(() =>
-                wrong.Textract.GetDocumentTextDetectionAsync(new GetJobPageRequest(new string('b', 64), 1), Ct));
+                wrong.Textract.GetJobPageAsync(TextractJobKind.TextDetection, new GetJobPageRequest(new string('b', 64), 1), Ct));
             Assert.Equal("InvalidSignatureException", error.ErrorCode);
         }
 

@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -23,8 +24,7 @@ namespace TextractTools.Tests.Engine
                 return this;
             }
 
-            public Task<JobResultPage> GetDocumentAnalysisAsync(GetJobPageRequest request, CancellationToken ct) => Answer(request);
-            public Task<JobResultPage> GetDocumentTextDetectionAsync(GetJobPageRequest request, CancellationToken ct) => Answer(request);
+            public Task<JobResultPage> GetJobPageAsync(TextractJobKind kind, GetJobPageRequest request, CancellationToken ct) => Answer(request);
 
             private Task<JobResultPage> Answer(GetJobPageRequest request)
             {
@@ -41,8 +41,7 @@ namespace TextractTools.Tests.Engine
                 });
             }
 
-            public Task<string> StartDocumentAnalysisAsync(StartJobRequest request, CancellationToken ct) => throw new NotSupportedException();
-            public Task<string> StartDocumentTextDetectionAsync(StartJobRequest request, CancellationToken ct) => throw new NotSupportedException();
+            public Task<string> StartJobAsync(StartJobRequest request, CancellationToken ct) => throw new NotSupportedException();
             public void Dispose() { }
         }
 
@@ -145,29 +144,24 @@ namespace TextractTools.Tests.Engine
         [Fact]
         public void The_derived_token_depends_on_the_document_and_every_option()
         {
-            StartJobRequest Request(Action<StartJobSpec>? change = null)
+            StartJobRequest Request(Action<JobOptions>? change = null, S3Location? document = null, string? etag = null, string? token = null)
             {
-                var spec = new StartJobSpec
-                {
-                    Document = new S3ObjectLocation("in-bucket", "a.pdf"),
-                    Features = new[] { "Tables" },
-                    OutputBucket = "out-bucket",
-                    KmsKeyId = "alias/k",
-                };
-                change?.Invoke(spec);
-                return JobStarter.BuildRequest(spec);
+                var options = new JobOptions { Features = new[] { "Tables" }, KmsKeyId = "alias/k", Output = S3Location.Of("out-bucket", null) };
+                change?.Invoke(options);
+                return JobStarter.BuildRequest(document ?? S3Location.Of("in-bucket", "a.pdf"), options, etag, token);
             }
 
             var baseline = Request().ClientRequestToken!;
             Assert.Matches("^[a-zA-Z0-9-_]{1,64}$", baseline);
             Assert.Equal(baseline, Request().ClientRequestToken);
             Assert.Equal(baseline, Request(s => s.Features = new[] { "tables" }).ClientRequestToken);
-            Assert.NotEqual(baseline, Request(s => s.Document = new S3ObjectLocation("in-bucket", "b.pdf")).ClientRequestToken);
-            Assert.NotEqual(baseline, Request(s => s.DocumentETag = "\"abc\"").ClientRequestToken);
+            Assert.NotEqual(baseline, Request(document: S3Location.Of("in-bucket", "b.pdf")).ClientRequestToken);
+            Assert.NotEqual(baseline, Request(etag: "\"abc\"").ClientRequestToken);
             Assert.NotEqual(baseline, Request(s => s.Features = new[] { "Forms" }).ClientRequestToken);
             Assert.NotEqual(baseline, Request(s => s.KmsKeyId = "alias/other").ClientRequestToken);
-            Assert.NotEqual(baseline, Request(s => s.OutputPrefix = "p").ClientRequestToken);
-            Assert.Equal("mine", Request(s => s.ClientRequestToken = "mine").ClientRequestToken);
+            Assert.NotEqual(baseline, Request(s => s.Output = S3Location.Of("out-bucket", "p")).ClientRequestToken);
+            Assert.NotEqual(baseline, Request(s => s.NotificationRoleArn = "arn:aws:iam::123456789012:role/r").ClientRequestToken);
+            Assert.Equal("mine", Request(token: "mine").ClientRequestToken);
         }
 
         [Theory]
@@ -181,34 +175,32 @@ namespace TextractTools.Tests.Engine
         [InlineData("NotificationRoleArn", "arn:aws:iam::1:role/x")]
         public void Bad_values_are_named_before_any_call(string parameter, string? value)
         {
-            var spec = new StartJobSpec { Document = new S3ObjectLocation("in-bucket", "a.pdf"), Features = new[] { "Tables" } };
+            var document = S3Location.Of("in-bucket", "a.pdf");
+            var options = new JobOptions { Features = new[] { "Tables" } };
+            string? token = null;
             switch (parameter)
             {
-                case "Feature": spec.Features = new[] { value! }; break;
-                case "Bucket": spec.Document = new S3ObjectLocation("UPPER_case", "a.pdf"); break;
-                case "KmsKeyId": spec.KmsKeyId = value; break;
-                case "JobTag": spec.JobTag = value; break;
-                case "ClientRequestToken": spec.ClientRequestToken = value; break;
-                case "OutputPrefix": spec.OutputBucket = "out-bucket"; spec.OutputPrefix = value; break;
-                case "Query": spec.Queries = new[] { new QuerySpec(value!) }; break;
+                case "Feature": options.Features = new[] { value! }; break;
+                case "Bucket": document = S3Location.Of("UPPER_case", "a.pdf"); break;
+                case "KmsKeyId": options.KmsKeyId = value; break;
+                case "JobTag": options.JobTag = value; break;
+                case "ClientRequestToken": token = value; break;
+                case "OutputPrefix": options.Output = S3Location.Of("out-bucket", value); break;
+                case "Query": options.Queries = new[] { new QuerySpec(value!) }; break;
                 case "NotificationRoleArn":
-                    spec.NotificationTopicArn = "arn:aws:sns:us-east-1:123456789012:topic";
-                    spec.NotificationRoleArn = value;
+                    options.NotificationTopicArn = "arn:aws:sns:us-east-1:123456789012:topic";
+                    options.NotificationRoleArn = value;
                     break;
             }
-            var error = Assert.Throws<ArgumentException>(() => JobStarter.BuildRequest(spec));
+            var error = Assert.Throws<ArgumentException>(() => JobStarter.BuildRequest(document, options, null, token));
             Assert.StartsWith("-" + parameter, error.Message);
         }
 
         [Fact]
         public void Queries_imply_the_queries_feature()
         {
-            var request = JobStarter.BuildRequest(new StartJobSpec
-            {
-                Document = new S3ObjectLocation("in-bucket", "a.pdf"),
-                Queries = new[] { new QuerySpec("What is the total?", "TOTAL", new[] { "1-2" }) },
-            });
-            Assert.Equal(new[] { "QUERIES" }, request.FeatureTypes);
+            var request = JobStarter.BuildRequest(S3Location.Of("in-bucket", "a.pdf"), new JobOptions { Queries = new[] { new QuerySpec("What is the total?", "TOTAL", new[] { "1-2" }) } });
+            Assert.Equal(new[] { "QUERIES" }, request.Options.Features);
         }
 
         [Theory]
@@ -217,7 +209,7 @@ namespace TextractTools.Tests.Engine
         [InlineData("s3://bucket", "bucket", "")]
         public void S3_uris_parse(string uri, string bucket, string key)
         {
-            var parsed = S3Uri.Parse(uri, "S3Uri");
+            var parsed = S3Location.Parse(uri, "S3Uri");
             Assert.Equal(bucket, parsed.Bucket);
             Assert.Equal(key, parsed.Key);
         }
@@ -230,16 +222,18 @@ namespace TextractTools.Tests.Engine
         [InlineData("")]
         public void Bad_s3_uris_are_refused(string uri)
         {
-            Assert.Throws<ArgumentException>(() => S3Uri.Parse(uri, "S3Uri"));
+            Assert.Throws<ArgumentException>(() => S3Location.Parse(uri, "S3Uri"));
         }
 
         [Fact]
         public void The_output_location_follows_textracts_naming()
         {
-            var job = new TextractJob { JobId = "abc", OutputBucket = "out", OutputPrefix = "pre/" };
+            var job = new TextractJob { JobId = "abc", OutputUri = "s3://out/pre/" };
             Assert.Equal("s3://out/pre/abc/", job.OutputLocation);
-            job.OutputPrefix = null;
+            job.OutputUri = "s3://out/";
             Assert.Equal("s3://out/textract_output/abc/", job.OutputLocation);
+            job.OutputUri = null;
+            Assert.Null(job.OutputLocation);
         }
     }
 }

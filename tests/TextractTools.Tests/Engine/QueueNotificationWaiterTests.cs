@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -60,14 +61,7 @@ namespace TextractTools.Tests.Engine
         }
 
         private Task<TextractJob> StartAsync(string? topicArn, string? jobTag = null) =>
-            new JobStarter(_session.Textract).StartAsync(new StartJobRequest
-            {
-                Document = new S3ObjectLocation("notify-in", "sample.pdf"),
-                FeatureTypes = new[] { "TABLES" },
-                JobTag = jobTag,
-                NotificationTopicArn = topicArn,
-                NotificationRoleArn = topicArn is null ? null : Role,
-            }, _session.Region, _session.EndpointUrl, Ct);
+            new JobStarter(_session.Textract).StartAsync(new StartJobRequest(S3Location.Of("notify-in", "sample.pdf"), new JobOptions { Features = new[] { "TABLES" }, JobTag = jobTag, NotificationTopicArn = topicArn, NotificationRoleArn = topicArn is null ? null : Role }, null), _session.Region, _session.EndpointUrl, Ct);
 
         private QueueNotificationWaiter WaiterFor(string queueUrl) =>
             new(_session.Sqs, queueUrl, _ => _session.Textract) { ForeignMessagePause = TimeSpan.FromMilliseconds(100) };

@@ -1,4 +1,6 @@
 using System;
+using TextractTools.Engine;
+using S3Location = TextractTools.Engine.S3Location;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -86,12 +88,12 @@ namespace TextractTools.Tests.Faults
             Assert.Equal((HttpStatusCode.ServiceUnavailable, "SlowDown"), (slowDown.StatusCode, slowDown.ErrorCode));
             var kmsThrottled = await Assert.ThrowsAnyAsync<AmazonKeyManagementServiceException>(() => kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = "alias/faults" }, Ct));
             Assert.Equal((HttpStatusCode.BadRequest, "ThrottlingException"), (kmsThrottled.StatusCode, kmsThrottled.ErrorCode));
-            var throttled = await Assert.ThrowsAsync<ThrottlingException>(() => textract.GetDocumentTextDetectionAsync(new GetJobPageRequest("no-such-job", 1), Ct));
+            var throttled = await Assert.ThrowsAsync<ThrottlingException>(() => textract.GetJobPageAsync(TextractJobKind.TextDetection, new GetJobPageRequest("no-such-job", 1), Ct));
             Assert.Equal(400, throttled.StatusCode);
 
             // A TPS quota of 0.01 lets one call through (the unknown job is the service's own answer), then refuses.
-            await Assert.ThrowsAsync<InvalidJobIdException>(() => textract.GetDocumentAnalysisAsync(new GetJobPageRequest("no-such-job", 1), Ct));
-            await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(() => textract.GetDocumentAnalysisAsync(new GetJobPageRequest("no-such-job", 1), Ct));
+            await Assert.ThrowsAsync<InvalidJobIdException>(() => textract.GetJobPageAsync(TextractJobKind.DocumentAnalysis, new GetJobPageRequest("no-such-job", 1), Ct));
+            await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(() => textract.GetJobPageAsync(TextractJobKind.DocumentAnalysis, new GetJobPageRequest("no-such-job", 1), Ct));
             Assert.Equal(1, Faults.Statistics["Textract.GetDocumentAnalysis"].RateLimited);
         }
 
@@ -107,7 +109,7 @@ namespace TextractTools.Tests.Faults
             Assert.Equal((HttpStatusCode.InternalServerError, "InternalError"), (s3Error.StatusCode, s3Error.ErrorCode));
             var kmsError = await Assert.ThrowsAsync<KMSInternalException>(() => kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = "alias/faults" }, Ct));
             Assert.Equal(HttpStatusCode.InternalServerError, kmsError.StatusCode);
-            var textractError = await Assert.ThrowsAsync<InternalServerError>(() => textract.GetDocumentTextDetectionAsync(new GetJobPageRequest("no-such-job", 1), Ct));
+            var textractError = await Assert.ThrowsAsync<InternalServerError>(() => textract.GetJobPageAsync(TextractJobKind.TextDetection, new GetJobPageRequest("no-such-job", 1), Ct));
             Assert.Equal(500, textractError.StatusCode);
         }
 
@@ -121,7 +123,7 @@ namespace TextractTools.Tests.Faults
 
             var s3Error = await Assert.ThrowsAnyAsync<Exception>(() => s3.ListBucketsAsync(Ct));
             var kmsError = await Assert.ThrowsAnyAsync<Exception>(() => kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = "alias/faults" }, Ct));
-            var textractError = await Assert.ThrowsAnyAsync<TextractServiceException>(() => textract.GetDocumentTextDetectionAsync(new GetJobPageRequest("no-such-job", 1), Ct));
+            var textractError = await Assert.ThrowsAnyAsync<TextractServiceException>(() => textract.GetJobPageAsync(TextractJobKind.TextDetection, new GetJobPageRequest("no-such-job", 1), Ct));
 
             // Every attempt was done by the endpoint and cut off, and retried: at least the first attempt and the 2
             // retries allowed (AWSSDK.Core 4.1 also retries what it takes for a stale pooled connection, up to 10 times).
@@ -162,7 +164,7 @@ namespace TextractTools.Tests.Faults
         {
             var tag = Guid.NewGuid().ToString("N").Substring(0, 8);
             _endpoint.Server.Storage.PutObject(Bucket, $"unreadable/{tag}.pdf", FaultTestClients.Pdf($"Unreadable {tag}"));
-            var job = await StartAndWaitAsync(new StartJobSpec { Document = new S3ObjectLocation(Bucket, $"unreadable/{tag}.pdf") });
+            var job = await StartAndWaitAsync(S3Location.Of(Bucket, $"unreadable/{tag}.pdf"), new JobOptions());
             Assert.Equal("SUCCEEDED", job.Status);
 
             Plan(@"{""operations"": {""Textract.GetDocumentTextDetection"": {""5xx"": 1}}}");
@@ -229,11 +231,7 @@ namespace TextractTools.Tests.Faults
             {
                 var text = $"Survivor {i} {tag}";
                 _endpoint.Server.Storage.PutObject(Bucket, $"survive/{tag}/doc-{i}.pdf", FaultTestClients.Pdf(text));
-                var request = JobStarter.BuildRequest(new StartJobSpec
-                {
-                    Document = new S3ObjectLocation(Bucket, $"survive/{tag}/doc-{i}.pdf"),
-                    ClientRequestToken = $"survive-{tag}-{i}",
-                });
+                var request = JobStarter.BuildRequest(S3Location.Of(Bucket, $"survive/{tag}/doc-{i}.pdf"), new JobOptions(), null, $"survive-{tag}-{i}");
                 jobs.Add((await new JobStarter(_clients.Textract).StartAsync(request, _endpoint.Region, _endpoint.BaseUri.ToString(), Ct), text));
             }
             var waiter = new JobWaiter(_ => _clients.Textract, new PollSchedule(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)));
@@ -265,7 +263,7 @@ namespace TextractTools.Tests.Faults
             var objectBefore = Calls("S3.GetObject");
             var keyBefore = Calls("Kms.DescribeKey");
 
-            var invalidJob = await Assert.ThrowsAsync<InvalidJobIdException>(() => _clients.Textract.GetDocumentTextDetectionAsync(new GetJobPageRequest("no-such-job", 1), Ct));
+            var invalidJob = await Assert.ThrowsAsync<InvalidJobIdException>(() => _clients.Textract.GetJobPageAsync(TextractJobKind.TextDetection, new GetJobPageRequest("no-such-job", 1), Ct));
             Assert.Contains("invalid job identifier", invalidJob.Message);
             var noKey = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _clients.S3.GetObjectAsync(Bucket, "no/such/key", Ct));
             Assert.Equal("NoSuchKey", noKey.ErrorCode);
@@ -282,15 +280,15 @@ namespace TextractTools.Tests.Faults
         {
             var tag = Guid.NewGuid().ToString("N").Substring(0, 8);
             _endpoint.Server.Storage.PutObject(Bucket, $"outcome/{tag}.pdf", FaultTestClients.Pdf($"First page {tag}", $"Second page {tag}"));
-            var document = new S3ObjectLocation(Bucket, $"outcome/{tag}.pdf");
+            var document = S3Location.Of(Bucket, $"outcome/{tag}.pdf");
 
             Plan(@"{""operations"": {""Textract.StartDocumentTextDetection"": {""fail"": 1}}}");
-            var failed = await StartAndWaitAsync(new StartJobSpec { Document = document, ClientRequestToken = "failed-" + tag });
+            var failed = await StartAndWaitAsync(document, new JobOptions(), null, "failed-" + tag);
             Assert.Equal("FAILED", failed.Status);
             Assert.Equal(JobFault.FailedMessage, failed.StatusMessage);
 
             Plan(@"{""operations"": {""Textract.StartDocumentTextDetection"": {""partial"": 1}}}");
-            var partial = await StartAndWaitAsync(new StartJobSpec { Document = document, ClientRequestToken = "partial-" + tag });
+            var partial = await StartAndWaitAsync(document, new JobOptions(), null, "partial-" + tag);
             Assert.Equal("PARTIAL_SUCCESS", partial.Status);
             Assert.Equal(2, partial.Pages);
             Assert.Equal(new[] { JobFault.FailedPageCode + ": pages 2" }, partial.Warnings);
@@ -309,14 +307,14 @@ namespace TextractTools.Tests.Faults
             _endpoint.Server.Storage.PutObject(Bucket, $"late/{tag}.pdf", FaultTestClients.Pdf($"Late output {tag}"));
             Plan(@"{""operations"": {""Textract.StartDocumentTextDetection"": {""lateOutputMs"": 4000}}}");
 
-            var job = await StartAndWaitAsync(new StartJobSpec { Document = new S3ObjectLocation(Bucket, $"late/{tag}.pdf"), OutputBucket = Bucket, OutputPrefix = "late-out" });
+            var job = await StartAndWaitAsync(S3Location.Of(Bucket, $"late/{tag}.pdf"), new JobOptions { Output = S3Location.Of(Bucket, "late-out") });
             Assert.Equal("SUCCEEDED", job.Status);
             var early = await _clients.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Prefix = $"late-out/{job.JobId}/" }, Ct);
             Assert.DoesNotContain(early.S3Objects ?? new List<S3Object>(), o => o.Key.EndsWith("/1", StringComparison.Ordinal));
 
             // The reader waits for them (up to its settle time) instead of reading an empty output.
             var source = new S3OutputSource(_clients.S3);
-            var objects = await source.ListAsync(S3Uri.Parse(job.OutputLocation!, "S3Uri"), TimeSpan.FromSeconds(30), Ct);
+            var objects = await source.ListAsync(S3Location.Parse(job.OutputLocation!, "S3Uri"), TimeSpan.FromSeconds(30), Ct);
             var read = TextractDocumentReader.Read(source.ReadPages(objects, null, Ct));
             Assert.Equal(new[] { $"Late output {tag}" }, read.Lines.Select(l => l.Text));
             Assert.Equal(1, Faults.Statistics.JobsLateOutput);
@@ -350,9 +348,10 @@ namespace TextractTools.Tests.Faults
             await s3.ListBucketsAsync(Ct);
         }
 
-        private async Task<TextractJob> StartAndWaitAsync(StartJobSpec spec)
+        private async Task<TextractJob> StartAndWaitAsync(S3Location document, JobOptions options, string? etag = null, string? token = null)
         {
-            var job = await new JobStarter(_clients.Textract).StartAsync(JobStarter.BuildRequest(spec), _endpoint.Region, _endpoint.BaseUri.ToString(), Ct);
+            var request = JobStarter.BuildRequest(document, options, etag, token);
+            var job = await new JobStarter(_clients.Textract).StartAsync(request, _endpoint.Region, _endpoint.BaseUri.ToString(), Ct);
             var waiter = new JobWaiter(_ => _clients.Textract, new PollSchedule(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)));
             Assert.Empty(await waiter.WaitAsync(new[] { job }, TestTimeout, _ => { }, null, Ct));
             return job;

@@ -1,10 +1,12 @@
 using System;
+using TextractTools.Engine;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using TextractTools.Engine.Api;
 using TextractTools.Engine.Batch;
 using TextractTools.Engine.Document;
 using TextractTools.Engine.Jobs;
@@ -108,8 +110,8 @@ namespace TextractTools.Tests.Faults
         {
             var options = new BatchOptions
             {
-                Job = new StartJobSpec { OutputBucket = "faulty-out", OutputPrefix = scenario, KmsKeyId = "alias/faulty" },
-                UploadLocation = S3Uri.Parse($"s3://faulty-in/{scenario}/", "UploadUri"),
+                Job = new JobOptions { KmsKeyId = "alias/faulty", Output = S3Location.Of("faulty-out", scenario) },
+                UploadLocation = S3Location.Parse($"s3://faulty-in/{scenario}/", "UploadUri"),
                 ThrottleLimit = 20,
                 OutputFolder = Path.Combine(_folder, scenario, "output"),
                 PollSchedule = new PollSchedule(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100)),

@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -88,10 +89,10 @@ namespace TextractTools.Tests.LocalEndpoint
                 EndpointUrl = server.BaseUri.ToString(),
             });
             using var timeout = new CancellationTokenSource(TestTimeout);
-            var request = new StartJobRequest { Document = new S3ObjectLocation("limit-in", "a.pdf") };
+            var request = new StartJobRequest(S3Location.Of("limit-in", "a.pdf"), new JobOptions(), null);
 
-            await session.Textract.StartDocumentTextDetectionAsync(request, timeout.Token);
-            var error = await Assert.ThrowsAsync<LimitExceededException>(() => session.Textract.StartDocumentTextDetectionAsync(request, timeout.Token));
+            await session.Textract.StartJobAsync(request, timeout.Token);
+            var error = await Assert.ThrowsAsync<LimitExceededException>(() => session.Textract.StartJobAsync(request, timeout.Token));
             Assert.Equal("LimitExceededException", error.ErrorCode);
             Assert.Equal(400, error.StatusCode);
         }

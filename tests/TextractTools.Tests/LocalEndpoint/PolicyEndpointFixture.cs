@@ -1,4 +1,6 @@
 using System;
+using TextractTools.Engine;
+using S3Location = TextractTools.Engine.S3Location;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -81,21 +83,17 @@ namespace TextractTools.Tests.LocalEndpoint
         });
 
         /// <summary>A Start with OutputConfig and KMSKeyId on the sample document, as the module makes it.</summary>
-        public StartJobRequest StartRequest() => new()
-        {
-            Document = new S3ObjectLocation(InputBucket, InputKey),
-            FeatureTypes = new[] { "TABLES", "FORMS" },
-            OutputBucket = OutputBucket,
-            OutputPrefix = OutputPrefix + "/",
-            KmsKeyId = KeyAlias,
-        };
+        public StartJobRequest StartRequest(string? clientRequestToken = null) => new(
+            S3Location.Of(InputBucket, InputKey),
+            new JobOptions { Features = new[] { "TABLES", "FORMS" }, Output = S3Location.Of(OutputBucket, OutputPrefix + "/"), KmsKeyId = KeyAlias }.Normalized(),
+            clientRequestToken);
 
         /// <summary>Polls until the job leaves IN_PROGRESS (jobs take no time here); bounded.</summary>
         public static async Task<JobResultPage> WaitAsync(TextractApi textract, string jobId)
         {
             for (var attempt = 0; attempt < 100; attempt++)
             {
-                var page = await textract.GetDocumentAnalysisAsync(new GetJobPageRequest(jobId, maxResults: 1), CancellationToken.None);
+                var page = await textract.GetJobPageAsync(TextractJobKind.DocumentAnalysis, new GetJobPageRequest(jobId, maxResults: 1), CancellationToken.None);
                 if (page.JobStatus != "IN_PROGRESS") return page;
                 await Task.Delay(50);
             }

@@ -25,7 +25,7 @@ namespace TextractTools.Tests.LocalEndpoint
         private async Task<string> StartAsStarterAsync()
         {
             using var textract = _endpoint.TextractAs("starter");
-            var jobId = await textract.StartDocumentAnalysisAsync(_endpoint.StartRequest(), CancellationToken.None);
+            var jobId = await textract.StartJobAsync(_endpoint.StartRequest(), CancellationToken.None);
             var finished = await PolicyEndpointFixture.WaitAsync(textract, jobId);
             Assert.Equal("SUCCEEDED", finished.JobStatus);
             return jobId;
@@ -61,7 +61,7 @@ namespace TextractTools.Tests.LocalEndpoint
             using var textract = _endpoint.TextractAs(name);
 
             var error = await Assert.ThrowsAnyAsync<TextractServiceException>(
-                () => textract.StartDocumentAnalysisAsync(_endpoint.StartRequest(), CancellationToken.None));
+                () => textract.StartJobAsync(_endpoint.StartRequest(), CancellationToken.None));
 
             Assert.Equal("AccessDeniedException", error.ErrorCode);
             Assert.StartsWith($"User: {PolicyEndpointFixture.UserArn(name)} is not authorized to perform: {action} on resource: {resource}", error.Message);
@@ -73,7 +73,7 @@ namespace TextractTools.Tests.LocalEndpoint
             using var textract = _endpoint.TextractAs("without-usejobkey");
 
             var error = await Assert.ThrowsAnyAsync<TextractServiceException>(
-                () => textract.StartDocumentAnalysisAsync(_endpoint.StartRequest(), CancellationToken.None));
+                () => textract.StartJobAsync(_endpoint.StartRequest(), CancellationToken.None));
 
             Assert.EndsWith("on resource: " + _endpoint.KeyArn, error.Message);
         }
@@ -84,7 +84,7 @@ namespace TextractTools.Tests.LocalEndpoint
             using var textract = _endpoint.TextractAs("mistaken");
 
             var error = await Assert.ThrowsAnyAsync<TextractServiceException>(
-                () => textract.StartDocumentAnalysisAsync(_endpoint.StartRequest(), CancellationToken.None));
+                () => textract.StartJobAsync(_endpoint.StartRequest(), CancellationToken.None));
 
             Assert.Equal("AccessDeniedException", error.ErrorCode);
             Assert.Contains("is not authorized to perform: s3:PutObject on resource: arn:aws:s3:::policy-out/textract/", error.Message);
@@ -170,7 +170,7 @@ namespace TextractTools.Tests.LocalEndpoint
             using var textract = _endpoint.TextractAs("reader");
 
             var error = await Assert.ThrowsAnyAsync<TextractServiceException>(
-                () => textract.GetDocumentAnalysisAsync(new GetJobPageRequest(jobId), CancellationToken.None));
+                () => textract.GetJobPageAsync(TextractJobKind.DocumentAnalysis, new GetJobPageRequest(jobId), CancellationToken.None));
 
             Assert.Equal("AccessDeniedException", error.ErrorCode);
             Assert.Equal($"User: {PolicyEndpointFixture.UserArn("reader")} is not authorized to perform: textract:GetDocumentAnalysis on resource: *", error.Message);
@@ -227,18 +227,17 @@ namespace TextractTools.Tests.LocalEndpoint
         [Fact]
         public async Task Repeating_another_principals_token_does_not_bypass_the_callers_own_permissions()
         {
-            var request = _endpoint.StartRequest();
-            request.ClientRequestToken = "shared-token-" + System.Guid.NewGuid().ToString("N").Substring(0, 12);
+            var request = _endpoint.StartRequest("shared-token-" + System.Guid.NewGuid().ToString("N").Substring(0, 12));
             using (var starter = _endpoint.TextractAs("starter"))
             {
-                var jobId = await starter.StartDocumentAnalysisAsync(request, CancellationToken.None);
+                var jobId = await starter.StartJobAsync(request, CancellationToken.None);
                 // The starter itself gets its job back for the same token.
-                Assert.Equal(jobId, await starter.StartDocumentAnalysisAsync(request, CancellationToken.None));
+                Assert.Equal(jobId, await starter.StartJobAsync(request, CancellationToken.None));
             }
 
             using var mistaken = _endpoint.TextractAs("mistaken");
             var error = await Assert.ThrowsAnyAsync<TextractServiceException>(
-                () => mistaken.StartDocumentAnalysisAsync(request, CancellationToken.None));
+                () => mistaken.StartJobAsync(request, CancellationToken.None));
             Assert.Equal("AccessDeniedException", error.ErrorCode);
             Assert.Contains("s3:PutObject", error.Message);
         }

@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -19,7 +20,7 @@ namespace TextractTools.Tests.Session
     /// </summary>
     public sealed class AwsCallObserverTests : IClassFixture<LocalEndpointFixture>
     {
-        private static readonly StartJobRequest AnyStart = new StartJobRequest { Document = new S3ObjectLocation("bucket", "doc.pdf") };
+        private static readonly StartJobRequest AnyStart = new StartJobRequest(S3Location.Of("bucket", "doc.pdf"), new JobOptions(), null);
 
         private readonly LocalEndpointFixture endpoint;
 
@@ -78,7 +79,7 @@ namespace TextractTools.Tests.Session
             using var session = SessionFor(server.Url);
             session.CallObserver = calls.Enqueue;
 
-            await session.Textract.StartDocumentTextDetectionAsync(AnyStart, CancellationToken.None);
+            await session.Textract.StartJobAsync(AnyStart, CancellationToken.None);
 
             var call = Assert.Single(calls);
             Assert.Equal(("Textract", "StartDocumentTextDetection", 200, 1), (call.Service, call.Operation, call.StatusCode, call.Retries));

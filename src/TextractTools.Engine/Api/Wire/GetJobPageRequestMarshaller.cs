@@ -4,7 +4,7 @@ using Amazon.Runtime.Internal.Transform;
 
 namespace TextractTools.Engine.Api.Wire
 {
-    /// <summary>Writes GetDocumentAnalysis / GetDocumentTextDetection bodies: JobId, MaxResults, NextToken.</summary>
+    /// <summary>Writes the body of every paged Get* operation: JobId, MaxResults, NextToken.</summary>
     internal sealed class GetJobPageRequestMarshaller : IMarshaller<IRequest, AmazonWebServiceRequest>
     {
         public static GetJobPageRequestMarshaller Instance { get; } = new GetJobPageRequestMarshaller();

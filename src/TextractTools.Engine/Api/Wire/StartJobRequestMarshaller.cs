@@ -7,7 +7,8 @@ using Amazon.Runtime.Internal.Transform;
 namespace TextractTools.Engine.Api.Wire
 {
     /// <summary>
-    /// Writes StartDocumentAnalysis / StartDocumentTextDetection bodies with the service's own member names.
+    /// Writes the body of every Start* operation with the service's own member names (FeatureTypes, QueriesConfig and
+    /// AdaptersConfig only for the kinds that take them).
     /// Null or empty optional members are left out: the service rejects empty strings and empty lists
     /// (length constraints start at 1).
     /// </summary>
@@ -24,27 +25,28 @@ namespace TextractTools.Engine.Api.Wire
         private static void WriteMembers(Utf8JsonWriter writer, StartOperationRequest operation)
         {
             var request = operation.Parameters;
+            var options = request.Options;
             WriteDocumentLocation(writer, request.Document);
 
-            if (operation.IsAnalysis)
+            if (operation.TakesFeatures)
             {
-                WriteStringArray(writer, "FeatureTypes", request.FeatureTypes);
+                WriteStringArray(writer, "FeatureTypes", options.Features);
             }
 
             WriteString(writer, "ClientRequestToken", request.ClientRequestToken);
-            WriteString(writer, "JobTag", request.JobTag);
-            WriteNotificationChannel(writer, request);
-            WriteOutputConfig(writer, request);
-            WriteString(writer, "KMSKeyId", request.KmsKeyId);
+            WriteString(writer, "JobTag", options.JobTag);
+            WriteNotificationChannel(writer, options);
+            WriteOutputConfig(writer, options);
+            WriteString(writer, "KMSKeyId", options.KmsKeyId);
 
-            if (operation.IsAnalysis)
+            if (operation.TakesFeatures)
             {
-                WriteQueriesConfig(writer, request.Queries);
-                WriteAdaptersConfig(writer, request.Adapters);
+                WriteQueriesConfig(writer, options.Queries);
+                WriteAdaptersConfig(writer, options.Adapters);
             }
         }
 
-        private static void WriteDocumentLocation(Utf8JsonWriter writer, S3ObjectLocation document)
+        private static void WriteDocumentLocation(Utf8JsonWriter writer, S3Location document)
         {
             writer.WritePropertyName("DocumentLocation");
             writer.WriteStartObject();
@@ -57,7 +59,7 @@ namespace TextractTools.Engine.Api.Wire
             writer.WriteEndObject();
         }
 
-        private static void WriteNotificationChannel(Utf8JsonWriter writer, StartJobRequest request)
+        private static void WriteNotificationChannel(Utf8JsonWriter writer, JobOptions request)
         {
             if (IsEmpty(request.NotificationTopicArn) && IsEmpty(request.NotificationRoleArn))
             {
@@ -71,17 +73,17 @@ namespace TextractTools.Engine.Api.Wire
             writer.WriteEndObject();
         }
 
-        private static void WriteOutputConfig(Utf8JsonWriter writer, StartJobRequest request)
+        private static void WriteOutputConfig(Utf8JsonWriter writer, JobOptions options)
         {
-            if (IsEmpty(request.OutputBucket))
+            if (options.Output is null || IsEmpty(options.Output.Bucket))
             {
                 return;
             }
 
             writer.WritePropertyName("OutputConfig");
             writer.WriteStartObject();
-            WriteString(writer, "S3Bucket", request.OutputBucket);
-            WriteString(writer, "S3Prefix", request.OutputPrefix);
+            WriteString(writer, "S3Bucket", options.Output.Bucket);
+            WriteString(writer, "S3Prefix", options.OutputPrefix);
             writer.WriteEndObject();
         }
 

@@ -3,69 +3,43 @@ using Amazon.Runtime;
 
 namespace TextractTools.Engine.Api.Wire
 {
-    /// <summary>
-    /// A Start* call as the SDK pipeline carries it. Core names requests after their type (logs, metrics, auth
-    /// parameters), hence one small subclass per operation.
-    /// </summary>
-    internal abstract class StartOperationRequest : AmazonWebServiceRequest
+    /// <summary>A Textract operation as the SDK pipeline carries it; the operation's name comes from the job kind's table.</summary>
+    internal abstract class TextractOperationRequest : AmazonWebServiceRequest
     {
-        protected StartOperationRequest(StartJobRequest parameters)
+        protected TextractOperationRequest(string operationName)
         {
-            Parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
+            OperationName = operationName;
         }
 
-        /// <summary>The operation name of the X-Amz-Target header.</summary>
-        public abstract string OperationName { get; }
+        /// <summary>The operation name of the X-Amz-Target header (and of -Verbose's call timing).</summary>
+        public string OperationName { get; }
+    }
 
-        /// <summary>Whether FeatureTypes, QueriesConfig and AdaptersConfig belong in the body.</summary>
-        public abstract bool IsAnalysis { get; }
+    /// <summary>A Start* call.</summary>
+    internal sealed class StartOperationRequest : TextractOperationRequest
+    {
+        public StartOperationRequest(StartJobRequest parameters)
+            : base(TextractJobKindInfo.Of((parameters ?? throw new ArgumentNullException(nameof(parameters))).Kind).StartOperation)
+        {
+            Parameters = parameters;
+        }
 
         public StartJobRequest Parameters { get; }
+
+        /// <summary>Whether FeatureTypes, QueriesConfig and AdaptersConfig belong in the body.</summary>
+        public bool TakesFeatures => TextractJobKindInfo.Of(Parameters.Kind).TakesFeatures;
     }
 
-    internal sealed class StartDocumentAnalysisRequest : StartOperationRequest
+    /// <summary>A paged Get* call.</summary>
+    internal sealed class GetOperationRequest : TextractOperationRequest
     {
-        public StartDocumentAnalysisRequest(StartJobRequest parameters) : base(parameters) { }
-
-        public override string OperationName => "StartDocumentAnalysis";
-
-        public override bool IsAnalysis => true;
-    }
-
-    internal sealed class StartDocumentTextDetectionRequest : StartOperationRequest
-    {
-        public StartDocumentTextDetectionRequest(StartJobRequest parameters) : base(parameters) { }
-
-        public override string OperationName => "StartDocumentTextDetection";
-
-        public override bool IsAnalysis => false;
-    }
-
-    /// <summary>A Get* call as the SDK pipeline carries it.</summary>
-    internal abstract class GetOperationRequest : AmazonWebServiceRequest
-    {
-        protected GetOperationRequest(GetJobPageRequest parameters)
+        public GetOperationRequest(TextractJobKind kind, GetJobPageRequest parameters)
+            : base(TextractJobKindInfo.Of(kind).GetOperation)
         {
             Parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
         }
 
-        public abstract string OperationName { get; }
-
         public GetJobPageRequest Parameters { get; }
-    }
-
-    internal sealed class GetDocumentAnalysisRequest : GetOperationRequest
-    {
-        public GetDocumentAnalysisRequest(GetJobPageRequest parameters) : base(parameters) { }
-
-        public override string OperationName => "GetDocumentAnalysis";
-    }
-
-    internal sealed class GetDocumentTextDetectionRequest : GetOperationRequest
-    {
-        public GetDocumentTextDetectionRequest(GetJobPageRequest parameters) : base(parameters) { }
-
-        public override string OperationName => "GetDocumentTextDetection";
     }
 
     /// <summary>The answer of a Start* call.</summary>

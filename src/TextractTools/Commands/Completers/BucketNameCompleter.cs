@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TextractTools.Engine;
 using TextractTools.Engine.Completion;
 using TextractTools.Engine.Session;
 
@@ -29,8 +30,6 @@ namespace TextractTools.Commands.Completers
     /// </summary>
     internal sealed class S3UriCompleter : RemoteNameCompleter
     {
-        private const string Scheme = "s3://";
-
         internal override string ListName => "buckets";
 
         internal override Task<IReadOnlyList<string>> ListAsync(AwsSession session, CancellationToken cancellationToken)
@@ -39,14 +38,14 @@ namespace TextractTools.Commands.Completers
         internal override IEnumerable<CompletionResult> Complete(string word, IReadOnlyList<string> names)
         {
             string bucketPrefix;
-            if (word.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)) bucketPrefix = word.Substring(Scheme.Length);
-            else if (Scheme.StartsWith(word, StringComparison.OrdinalIgnoreCase)) bucketPrefix = "";
+            if (word.StartsWith(S3Location.Scheme, StringComparison.OrdinalIgnoreCase)) bucketPrefix = word.Substring(S3Location.Scheme.Length);
+            else if (S3Location.Scheme.StartsWith(word, StringComparison.OrdinalIgnoreCase)) bucketPrefix = "";
             else bucketPrefix = word; // "my-buck" completes to s3://my-bucket/ too
             if (bucketPrefix.IndexOf('/') >= 0) return Enumerable.Empty<CompletionResult>();
 
             return names
                 .Where(n => n.StartsWith(bucketPrefix, StringComparison.OrdinalIgnoreCase))
-                .Select(n => Scheme + n + "/")
+                .Select(n => S3Location.Of(n, "").ToString())
                 .Select(uri => new CompletionResult(uri, uri, CompletionResultType.ParameterValue, "S3 bucket " + uri));
         }
     }
