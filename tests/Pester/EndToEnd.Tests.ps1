@@ -88,7 +88,7 @@ Describe 'Credentials' {
         $null = Start-TextractAnalysis -S3Uri 's3://e2e-input/x.pdf' @bad -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidSignatureException*'
-        $errors[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $errors[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
     }
 }
 

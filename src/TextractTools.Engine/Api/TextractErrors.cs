@@ -6,7 +6,8 @@ namespace TextractTools.Engine.Api
     /// <summary>
     /// The single factory of <see cref="TextractServiceException"/>s: the service's documented codes get their typed
     /// subclass (named exactly as the code), anything else the base type. Also names the codes this client raises on
-    /// the service's behalf when no usable answer arrived.
+    /// the service's behalf when no usable answer arrived. Which of them are worth retrying is Session/AwsFailures'
+    /// to say, for Textract's codes and every other service's alike.
     /// </summary>
     public static class TextractErrors
     {
@@ -40,18 +41,6 @@ namespace TextractTools.Engine.Api
                 ["InvalidJobIdException"] = (message, status, requestId, inner) => new InvalidJobIdException(message, status, requestId, inner),
             };
 
-        // The codes TEXTRACT-FACTS lists as retryable, plus the client-side codes for failures that are usually
-        // transient. The SDK has already retried these; the flag tells a caller (a polling loop) it may try later.
-        private static readonly HashSet<string> RetryableCodes = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "ThrottlingException",
-            "ProvisionedThroughputExceededException",
-            "InternalServerError",
-            "LimitExceededException",
-            ConnectionFailure,
-            RequestTimeout,
-        };
-
         /// <summary>The documented service codes that have a typed subclass.</summary>
         public static IReadOnlyCollection<string> KnownServiceCodes => TypedErrors.Keys;
 
@@ -63,10 +52,6 @@ namespace TextractTools.Engine.Api
                 ? create(message, statusCode, requestId, inner)
                 : new TextractServiceException(code, message, statusCode, requestId, inner);
         }
-
-        /// <summary>True for throttling, capacity, server-side and transient network failures.</summary>
-        public static bool IsRetryable(string? errorCode, int statusCode)
-            => (errorCode != null && RetryableCodes.Contains(errorCode)) || statusCode >= 500;
 
         /// <summary>"com.amazonaws.textract#ThrottlingException" -> "ThrottlingException".</summary>
         private static string StripNamespace(string? errorCode)

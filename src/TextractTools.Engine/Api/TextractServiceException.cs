@@ -23,11 +23,5 @@ namespace TextractTools.Engine.Api
         public int StatusCode { get; }
 
         public string? RequestId { get; }
-
-        /// <summary>
-        /// True when trying again later may succeed (throttling, capacity, server-side or network failures). The SDK
-        /// has already retried such errors a few times before this exception was raised.
-        /// </summary>
-        public bool IsRetryable => TextractErrors.IsRetryable(ErrorCode, StatusCode);
     }
 }

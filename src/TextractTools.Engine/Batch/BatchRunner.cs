@@ -9,6 +9,7 @@ using Amazon.S3;
 using TextractTools.Engine.Api;
 using TextractTools.Engine.Jobs;
 using TextractTools.Engine.Output;
+using TextractTools.Engine.Session;
 
 namespace TextractTools.Engine.Batch
 {
@@ -238,7 +239,7 @@ namespace TextractTools.Engine.Batch
                 Report("Holding new starts (LimitExceededException)");
                 return;
             }
-            catch (Exception e) when (IsTransient(e, cancellationToken) && ++work.StartAttempts < MaxStartAttempts)
+            catch (Exception e) when (AwsFailures.IsRetryable(e, cancellationToken) && ++work.StartAttempts < MaxStartAttempts)
             {
                 _startNotBefore = _now() + _options.PollSchedule.DelayBefore(work.StartAttempts);
                 Verbose?.Invoke($"Starting {work.Document} failed ({e.Message}); trying again.");
@@ -288,7 +289,7 @@ namespace TextractTools.Engine.Batch
             {
                 await _waiter.PollAsync(job, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (IsTransient(e, cancellationToken))
+            catch (Exception e) when (AwsFailures.IsRetryable(e, cancellationToken))
             {
                 work.DueAt = _now() + _options.PollSchedule.DelayBefore(++work.PollAttempts);
                 return;
@@ -367,27 +368,6 @@ namespace TextractTools.Engine.Batch
             StatusMessage = message,
             Pages = job?.Pages,
         };
-
-        /// <summary>Worth another try later: throttling, 5xx and dropped connections the client's own retries did not get past.</summary>
-        private static bool IsTransient(Exception e, CancellationToken cancellationToken)
-        {
-            if (cancellationToken.IsCancellationRequested) return false;
-            switch (e)
-            {
-                case TextractServiceException service:
-                    return TextractErrors.IsRetryable(service.ErrorCode, service.StatusCode);
-                case AmazonServiceException aws:
-                    return (int)aws.StatusCode >= 500 || aws.ErrorCode == "SlowDown" || aws.ErrorCode == "Throttling" || aws.ErrorCode == "RequestTimeout";
-                case System.Net.Http.HttpRequestException _:
-                case TimeoutException _:
-                    return true;
-                case OperationCanceledException _:
-                    // An HTTP timeout surfaces as a cancellation that the caller did not ask for.
-                    return true;
-                default:
-                    return false;
-            }
-        }
 
         private void Report(string? lastEvent)
         {

@@ -45,7 +45,7 @@ namespace TextractTools.Engine.Output
                     // this runs on a worker thread (the cmdlet's bridge), never on the pipeline thread.
                     return api.GetJobPageAsync(job.Kind, request, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
                 }
-                catch (System.Exception e) when (OutputReadRetry.IsTransient(e, cancellationToken))
+                catch (System.Exception e) when (Session.AwsFailures.IsRetryable(e, cancellationToken))
                 {
                     if (attempt >= OutputReadRetry.MaxAttempts)
                         throw new System.IO.IOException($"Could not get {kind.GetOperation} page {number} of job {job.JobId} in {attempt} attempts: {e.Message}", e);

@@ -103,7 +103,7 @@ namespace TextractTools.Engine.Output
                     if (requireJson) RequireWholeJson(read.Data, info);
                     return read;
                 }
-                catch (Exception e) when (OutputReadRetry.IsTransient(e, cancellationToken))
+                catch (Exception e) when (Session.AwsFailures.IsRetryable(e, cancellationToken))
                 {
                     if (attempt >= OutputReadRetry.MaxAttempts)
                         throw new IOException($"Could not read {info.Uri} whole in {attempt} attempts: {e.Message}", e);

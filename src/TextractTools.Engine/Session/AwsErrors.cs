@@ -1,36 +1,24 @@
 using System;
 using Amazon.Runtime;
+using TextractTools.Engine.Api;
 
 namespace TextractTools.Engine.Session
 {
     /// <summary>
-    /// Describes the AWS SDK's exceptions (S3, KMS, SQS, credentials) in plain values. The cmdlet assembly must not
-    /// name AWSSDK types: on PowerShell 7 it lives in the default load context, where AWS.Tools' older AWSSDK.Core
-    /// may be loaded, while the engine and our AWSSDK live in the module's own context.
+    /// Tells AWS failures from other exceptions for the cmdlet assembly, which must not name AWSSDK types: on
+    /// PowerShell 7 it lives in the default load context, where AWS.Tools' older AWSSDK.Core may be loaded, while the
+    /// engine and our AWSSDK live in the module's own context. What kind of failure it is, is <see cref="AwsFailures"/>' to say.
     /// </summary>
     public static class AwsErrors
     {
         /// <summary>
-        /// True when <paramref name="exception"/> is a service's answer (an HTTP error with an error code);
-        /// <paramref name="code"/> is that code (or "AwsServiceError" when the answer had none).
+        /// True for a service's answer (Textract, S3, KMS, SQS), the SDK's client-side failures (refused connection,
+        /// DNS, TLS, an answer it could not read), and the session's "no credentials found".
         /// </summary>
-        public static bool TryGetServiceError(Exception exception, out string code, out int statusCode)
-        {
-            if (exception is AmazonServiceException service)
-            {
-                code = string.IsNullOrEmpty(service.ErrorCode) ? "AwsServiceError" : service.ErrorCode;
-                statusCode = (int)service.StatusCode;
-                return true;
-            }
-            code = "";
-            statusCode = 0;
-            return false;
-        }
-
-        /// <summary>
-        /// True for the SDK's client-side failures: refused connection, DNS, TLS, timeout, an answer it could not read,
-        /// or no credentials. Ask <see cref="TryGetServiceError"/> first: the SDK may class service answers as these too.
-        /// </summary>
-        public static bool IsClientError(Exception? exception) => exception is AmazonClientException;
+        public static bool IsAwsError(Exception exception) =>
+            exception is TextractServiceException
+            || exception is AmazonServiceException
+            || exception is AmazonClientException
+            || (exception is InvalidOperationException && exception.InnerException is AmazonClientException);
     }
 }

@@ -26,22 +26,8 @@ namespace TextractTools.Commands
                             RecommendedAction = invalid.ErrorDetails!.RecommendedAction,
                         };
                     return invalid;
-                case TextractServiceException service:
-                    return Make(service, service.ErrorCode, CategoryOf(service.ErrorCode, service.StatusCode), target,
-                        ActionFor(service.ErrorCode));
-                case Exception aws when AwsErrors.TryGetServiceError(aws, out var code, out var status):
-                    var wrapped = new InvalidOperationException($"{code}: {aws.Message}", aws);
-                    return Make(wrapped, code, CategoryOf(code, status), target, ActionFor(code));
-                case Exception client when AwsErrors.IsClientError(client):
-                    // No answer at all (refused, DNS, TLS, timeout) or an answer the SDK could not read.
-                    return Make(client, "AwsClientError", ErrorCategory.ConnectionError, target,
-                        "Check -EndpointUrl and -Region, the network path to the endpoint, and any proxy; then run the command again.");
-                case TimeoutException timeout:
-                    return Make(timeout, "Timeout", ErrorCategory.OperationTimeout, target,
-                        "Run the command again later, or with a larger -TimeoutSec.");
-                case InvalidOperationException noCredentials when AwsErrors.IsClientError(noCredentials.InnerException):
-                    return Make(noCredentials, "NoAwsCredentials", ErrorCategory.AuthenticationError, target,
-                        "Pass -AccessKey and -SecretKey or -ProfileName, run Set-AWSCredential, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE.");
+                case Exception aws when AwsErrors.IsAwsError(aws):
+                    return FromAwsFailure(aws, target);
                 case TextractOutputException output:
                     return Make(output, "InvalidTextractOutput", ErrorCategory.InvalidData, target,
                         "Check that the location holds the complete, unmodified output of one Textract job (the Get API's JSON, or the numbered objects Textract wrote).");
@@ -70,53 +56,56 @@ namespace TextractTools.Commands
             return record;
         }
 
-        private static ErrorCategory CategoryOf(string code, int status)
+        /// <summary>
+        /// An AWS failure, by the engine's one classification (AwsFailures): the error id is the service's code, the
+        /// category follows the kind of failure, and the action is what to do about that code.
+        /// </summary>
+        private static ErrorRecord FromAwsFailure(Exception exception, object? target)
         {
-            switch (code)
+            var failure = AwsFailures.Classify(exception);
+            switch (failure.Code)
             {
-                case "AccessDeniedException":
-                case "AccessDenied":
-                case "InvalidAccessKeyId":
-                case "SignatureDoesNotMatch":
-                case "InvalidSignatureException":
-                case "UnrecognizedClientException":
-                    return ErrorCategory.PermissionDenied;
-                case "ExpiredToken":
-                case "ExpiredTokenException":
-                case "InvalidClientTokenId":
-                case "RequestTimeTooSkewed":
-                    return ErrorCategory.AuthenticationError;
-                case "InvalidS3ObjectException":
-                case "NoSuchKey":
-                case "NoSuchBucket":
-                case "NotFound":
-                case "InvalidJobIdException":
-                case "NotFoundException":
-                    return ErrorCategory.ObjectNotFound;
-                case "DisabledException":
-                case "KMSInvalidStateException":
-                    return ErrorCategory.ResourceUnavailable;
-                case TextractErrors.ConnectionFailure:
-                    return ErrorCategory.ConnectionError;
-                case TextractErrors.RequestTimeout:
-                    return ErrorCategory.OperationTimeout;
-                case TextractErrors.InvalidResponse:
-                    return ErrorCategory.InvalidResult;
-                case "ThrottlingException":
-                case "ProvisionedThroughputExceededException":
-                case "LimitExceededException":
-                case "SlowDown":
+                case "NoAwsCredentials":
+                    return Make(exception, failure.Code, ErrorCategory.AuthenticationError, target,
+                        "Pass -AccessKey and -SecretKey or -ProfileName, run Set-AWSCredential, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE.");
+                case AwsFailures.NoAnswer:
+                case "AwsClientError":
+                    // No answer at all (refused, DNS, TLS, timeout) or an answer the SDK could not read.
+                    return Make(exception, "AwsClientError", ErrorCategory.ConnectionError, target,
+                        "Check -EndpointUrl and -Region, the network path to the endpoint, and any proxy; then run the command again.");
+            }
+            // Our Textract exceptions carry the code already; other services' get it in front of their message.
+            var shown = exception is TextractServiceException ? exception : new InvalidOperationException($"{failure.Code}: {exception.Message}", exception);
+            return Make(shown, failure.Code, CategoryOf(failure), target, ActionFor(failure.Code));
+        }
+
+        private static ErrorCategory CategoryOf(AwsFailure failure)
+        {
+            switch (failure.Kind)
+            {
+                case AwsFailureKind.Throttled:
+                case AwsFailureKind.JobLimit:
                     return ErrorCategory.LimitsExceeded;
-                case "InvalidParameterException":
-                case "InvalidKMSKeyException":
-                case "IdempotentParameterMismatchException":
+                case AwsFailureKind.Transient:
+                    return failure.Code == TextractErrors.RequestTimeout || failure.Code == "RequestTimeout" ? ErrorCategory.OperationTimeout
+                        : failure.Code == TextractErrors.InvalidResponse ? ErrorCategory.InvalidResult
+                        : ErrorCategory.ConnectionError;
+                case AwsFailureKind.CallerFault:
                     return ErrorCategory.InvalidArgument;
-                case "UnsupportedDocumentException":
-                case "BadDocumentException":
-                case "DocumentTooLargeException":
+                case AwsFailureKind.BadDocument:
                     return ErrorCategory.InvalidData;
+                case AwsFailureKind.NotFound:
+                    return ErrorCategory.ObjectNotFound;
+                case AwsFailureKind.AccessDenied:
+                    return ErrorCategory.PermissionDenied;
+                case AwsFailureKind.Credentials:
+                    return ErrorCategory.AuthenticationError;
+                case AwsFailureKind.Unavailable:
+                    return ErrorCategory.ResourceUnavailable;
+                case AwsFailureKind.Cancelled:
+                    return ErrorCategory.OperationStopped;
                 default:
-                    return status >= 500 ? ErrorCategory.ConnectionError : ErrorCategory.NotSpecified;
+                    return ErrorCategory.NotSpecified;
             }
         }
 

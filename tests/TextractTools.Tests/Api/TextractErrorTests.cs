@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TextractTools.Engine.Api;
+using TextractTools.Engine.Session;
 using Xunit;
 
 namespace TextractTools.Tests.Api
@@ -25,7 +26,7 @@ namespace TextractTools.Tests.Api
             Assert.Equal("Unable to get object metadata from S3. Check object key, region and/or access permissions.", error.Message);
             Assert.Equal(400, error.StatusCode);
             Assert.Equal("req-42", error.RequestId);
-            Assert.False(error.IsRetryable);
+            Assert.False(AwsFailures.Classify(error).IsRetryable);
         }
 
         [Fact]
@@ -104,7 +105,7 @@ namespace TextractTools.Tests.Api
         [InlineData(TextractErrors.ClientError, 0, false)]
         public void Retryable_codes_are_those_that_may_succeed_later(string code, int status, bool retryable)
         {
-            Assert.Equal(retryable, TextractErrors.Create(code, "m", status, null).IsRetryable);
+            Assert.Equal(retryable, AwsFailures.Classify(TextractErrors.Create(code, "m", status, null)).IsRetryable);
         }
 
         [Fact]

@@ -3,6 +3,7 @@ using TextractTools.Engine;
 using System.Threading;
 using System.Threading.Tasks;
 using TextractTools.Engine.Api;
+using TextractTools.Engine.Session;
 using Xunit;
 
 namespace TextractTools.Tests.Api
@@ -69,7 +70,7 @@ namespace TextractTools.Tests.Api
 
             Assert.Equal(2, server.Requests.Count);
             Assert.Equal("Rate exceeded", error.Message);
-            Assert.True(error.IsRetryable);
+            Assert.True(AwsFailures.Classify(error).IsRetryable);
         }
 
         [Fact]
@@ -117,7 +118,7 @@ namespace TextractTools.Tests.Api
 
             Assert.Equal(TextractErrors.ConnectionFailure, error.ErrorCode);
             Assert.Equal(0, error.StatusCode);
-            Assert.True(error.IsRetryable);
+            Assert.True(AwsFailures.Classify(error).IsRetryable);
             Assert.Contains(endpoint, error.Message);
         }
     }

@@ -160,8 +160,23 @@ namespace TextractTools.Tests.Engine
             Assert.NotEqual(baseline, Request(s => s.Features = new[] { "Forms" }).ClientRequestToken);
             Assert.NotEqual(baseline, Request(s => s.KmsKeyId = "alias/other").ClientRequestToken);
             Assert.NotEqual(baseline, Request(s => s.Output = S3Location.Of("out-bucket", "p")).ClientRequestToken);
-            Assert.NotEqual(baseline, Request(s => s.NotificationRoleArn = "arn:aws:iam::123456789012:role/r").ClientRequestToken);
             Assert.Equal("mine", Request(token: "mine").ClientRequestToken);
+
+            // The notification role is part of the token too (a rerun with another role is another job).
+            const string topic = "arn:aws:sns:us-east-1:123456789012:done";
+            var withRole = Request(s => { s.NotificationTopicArn = topic; s.NotificationRoleArn = "arn:aws:iam::123456789012:role/a"; }).ClientRequestToken;
+            Assert.NotEqual(withRole, Request(s => { s.NotificationTopicArn = topic; s.NotificationRoleArn = "arn:aws:iam::123456789012:role/b"; }).ClientRequestToken);
+        }
+
+        [Fact]
+        public void Tokens_handed_out_before_stay_the_same()
+        {
+            // A scheduled script that reruns after an upgrade must get its job back, not pay for a second one: the
+            // token of this request was derived by the first release (bucket, key, version, etag, features, outbucket,
+            // outprefix, kms, tag, topic, role, one "name=value" line each, SHA-256, 40 hex digits).
+            var request = JobStarter.BuildRequest(S3Location.Of("in-bucket", "a.pdf"),
+                new JobOptions { Features = new[] { "Tables" }, KmsKeyId = "alias/k", Output = S3Location.Of("out-bucket", null) });
+            Assert.Equal("tt-f707882163b1ca657c77f85b63a39dab1fac3d34", request.ClientRequestToken);
         }
 
         [Theory]

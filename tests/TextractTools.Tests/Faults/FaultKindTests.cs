@@ -15,6 +15,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using TextractTools.Engine.Api;
+using TextractTools.Engine.Session;
 using TextractTools.Engine.Document;
 using TextractTools.Engine.Jobs;
 using TextractTools.Engine.Output;
@@ -132,7 +133,7 @@ namespace TextractTools.Tests.Faults
             Assert.InRange(Faults.Statistics["Textract.GetDocumentTextDetection"].Dropped, 3, 40);
             Assert.True(IsBrokenConnection(s3Error), s3Error.ToString());
             Assert.True(IsBrokenConnection(kmsError), kmsError.ToString());
-            Assert.True(TextractErrors.IsRetryable(textractError.ErrorCode, textractError.StatusCode) || textractError.ErrorCode == TextractErrors.InvalidResponse,
+            Assert.True(AwsFailures.Classify(textractError).IsRetryable,
                 textractError.ErrorCode + ": " + textractError.Message);
         }
 

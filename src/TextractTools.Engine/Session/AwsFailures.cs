@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using Amazon.Runtime;
+using TextractTools.Engine.Api;
+
+namespace TextractTools.Engine.Session
+{
+    /// <summary>What kind of failure an AWS call ended in: what the retry loops and the error records decide by.</summary>
+    public enum AwsFailureKind
+    {
+        /// <summary>Not a failure this classification knows (a bug, an unexpected exception).</summary>
+        Other,
+
+        /// <summary>The service asked us to slow down (ThrottlingException, SlowDown, 429): try again after a wait.</summary>
+        Throttled,
+
+        /// <summary>No usable answer, or a server-side failure (5xx, a dropped connection, a timeout, a body cut short): try again.</summary>
+        Transient,
+
+        /// <summary>Textract's concurrent-job quota (LimitExceededException): clears when a running job ends.</summary>
+        JobLimit,
+
+        /// <summary>The request was wrong (a parameter, a token reused with other parameters): trying again cannot help.</summary>
+        CallerFault,
+
+        /// <summary>The document itself cannot be read by Textract (format, size, damage).</summary>
+        BadDocument,
+
+        /// <summary>The bucket, object, key, alias or job does not exist (or is no longer kept).</summary>
+        NotFound,
+
+        /// <summary>The caller's identity lacks a permission.</summary>
+        AccessDenied,
+
+        /// <summary>The credentials themselves are wrong: unknown key, bad signature, expired token, clock skew, none found.</summary>
+        Credentials,
+
+        /// <summary>The resource exists but cannot be used now (a disabled or pending-deletion KMS key).</summary>
+        Unavailable,
+
+        /// <summary>The caller cancelled (Ctrl+C).</summary>
+        Cancelled,
+    }
+
+    /// <summary>One failure classified: its kind, the service's code (or one of ours) and the HTTP status (0 without an answer).</summary>
+    public readonly struct AwsFailure
+    {
+        public AwsFailure(AwsFailureKind kind, string code, int statusCode)
+        {
+            Kind = kind;
+            Code = code;
+            StatusCode = statusCode;
+        }
+
+        public AwsFailureKind Kind { get; }
+        public string Code { get; }
+        public int StatusCode { get; }
+
+        /// <summary>True when trying the same call again later may succeed (after the SDK's own retries were spent).</summary>
+        public bool IsRetryable => Kind == AwsFailureKind.Throttled || Kind == AwsFailureKind.Transient || Kind == AwsFailureKind.JobLimit;
+
+        public override string ToString() => Kind + " (" + Code + (StatusCode > 0 ? ", " + StatusCode : "") + ")";
+    }
+
+    /// <summary>
+    /// The one classification of AWS failures (Textract, S3, KMS, SQS, credentials, the network): the retry loops
+    /// (output reads, batch starts and polls) and the cmdlets' error records both ask it, so they always agree.
+    /// </summary>
+    public static class AwsFailures
+    {
+        /// <summary>The client's code for failures that end without a usable answer read as the service's codes do.</summary>
+        public const string NoAnswer = "NoAnswer";
+
+        private static readonly Dictionary<string, AwsFailureKind> KindOfCode = new Dictionary<string, AwsFailureKind>(StringComparer.Ordinal)
+        {
+            // Throttling, by whichever name the service uses.
+            ["ThrottlingException"] = AwsFailureKind.Throttled,
+            ["Throttling"] = AwsFailureKind.Throttled,
+            ["ProvisionedThroughputExceededException"] = AwsFailureKind.Throttled,
+            ["SlowDown"] = AwsFailureKind.Throttled,
+            ["TooManyRequestsException"] = AwsFailureKind.Throttled,
+            ["RequestLimitExceeded"] = AwsFailureKind.Throttled,
+            ["LimitExceededException"] = AwsFailureKind.JobLimit,
+            // Server side, or no usable answer.
+            ["InternalServerError"] = AwsFailureKind.Transient,
+            ["InternalError"] = AwsFailureKind.Transient,
+            ["ServiceUnavailable"] = AwsFailureKind.Transient,
+            ["RequestTimeout"] = AwsFailureKind.Transient,
+            [TextractErrors.ConnectionFailure] = AwsFailureKind.Transient,
+            [TextractErrors.RequestTimeout] = AwsFailureKind.Transient,
+            [TextractErrors.InvalidResponse] = AwsFailureKind.Transient,
+            // The request.
+            ["InvalidParameterException"] = AwsFailureKind.CallerFault,
+            ["InvalidKMSKeyException"] = AwsFailureKind.CallerFault,
+            ["IdempotentParameterMismatchException"] = AwsFailureKind.CallerFault,
+            ["ValidationException"] = AwsFailureKind.CallerFault,
+            ["InvalidRequest"] = AwsFailureKind.CallerFault,
+            ["InvalidArgument"] = AwsFailureKind.CallerFault,
+            [TextractErrors.ClientError] = AwsFailureKind.CallerFault,
+            // The document.
+            ["UnsupportedDocumentException"] = AwsFailureKind.BadDocument,
+            ["BadDocumentException"] = AwsFailureKind.BadDocument,
+            ["DocumentTooLargeException"] = AwsFailureKind.BadDocument,
+            // Missing things.
+            ["InvalidS3ObjectException"] = AwsFailureKind.NotFound,
+            ["NoSuchKey"] = AwsFailureKind.NotFound,
+            ["NoSuchBucket"] = AwsFailureKind.NotFound,
+            ["NotFound"] = AwsFailureKind.NotFound,
+            ["InvalidJobIdException"] = AwsFailureKind.NotFound,
+            ["NotFoundException"] = AwsFailureKind.NotFound,
+            ["AWS.SimpleQueueService.NonExistentQueue"] = AwsFailureKind.NotFound,
+            ["QueueDoesNotExist"] = AwsFailureKind.NotFound,
+            // Permissions.
+            ["AccessDeniedException"] = AwsFailureKind.AccessDenied,
+            ["AccessDenied"] = AwsFailureKind.AccessDenied,
+            ["AuthorizationError"] = AwsFailureKind.AccessDenied,
+            // The credentials.
+            ["InvalidAccessKeyId"] = AwsFailureKind.Credentials,
+            ["SignatureDoesNotMatch"] = AwsFailureKind.Credentials,
+            ["InvalidSignatureException"] = AwsFailureKind.Credentials,
+            ["UnrecognizedClientException"] = AwsFailureKind.Credentials,
+            ["InvalidClientTokenId"] = AwsFailureKind.Credentials,
+            ["ExpiredToken"] = AwsFailureKind.Credentials,
+            ["ExpiredTokenException"] = AwsFailureKind.Credentials,
+            ["RequestTimeTooSkewed"] = AwsFailureKind.Credentials,
+            ["RequestExpired"] = AwsFailureKind.Credentials,
+            // Usable later, not now.
+            ["DisabledException"] = AwsFailureKind.Unavailable,
+            ["KMSInvalidStateException"] = AwsFailureKind.Unavailable,
+        };
+
+        /// <summary>The kind a service's error code stands for; by HTTP status where the code is not known.</summary>
+        public static AwsFailureKind KindOf(string? code, int statusCode)
+        {
+            if (code != null && KindOfCode.TryGetValue(StripNamespace(code), out var kind)) return kind;
+            if (statusCode == 429) return AwsFailureKind.Throttled;
+            if (statusCode >= 500) return AwsFailureKind.Transient;
+            if (statusCode == 403) return AwsFailureKind.AccessDenied;
+            if (statusCode == 404) return AwsFailureKind.NotFound;
+            if (statusCode >= 400) return AwsFailureKind.CallerFault;
+            return AwsFailureKind.Other;
+        }
+
+        /// <summary>
+        /// Classifies <paramref name="exception"/>. A cancellation is the caller's (Cancelled) only when
+        /// <paramref name="cancellationToken"/> was cancelled; otherwise it is an HTTP timeout (Transient).
+        /// </summary>
+        public static AwsFailure Classify(Exception exception, CancellationToken cancellationToken = default)
+        {
+            if (exception is null) throw new ArgumentNullException(nameof(exception));
+            if (cancellationToken.IsCancellationRequested && exception is OperationCanceledException)
+                return new AwsFailure(AwsFailureKind.Cancelled, "OperationStopped", 0);
+            switch (exception)
+            {
+                case TextractServiceException textract:
+                    return new AwsFailure(KindOf(textract.ErrorCode, textract.StatusCode), textract.ErrorCode, textract.StatusCode);
+                case AmazonServiceException service:
+                    var code = string.IsNullOrEmpty(service.ErrorCode) ? "AwsServiceError" : service.ErrorCode;
+                    var status = (int)service.StatusCode;
+                    var kind = KindOf(code, status);
+                    // A body that broke off after the headers arrived: the answer was fine, the transfer was not.
+                    if (kind == AwsFailureKind.Other && HasInner<IOException>(service)) kind = AwsFailureKind.Transient;
+                    return new AwsFailure(kind, code, status);
+                case AmazonClientException client when HasInner<IOException>(client) || HasInner<HttpRequestException>(client):
+                    return new AwsFailure(AwsFailureKind.Transient, NoAnswer, 0);
+                case AmazonClientException _:
+                    return new AwsFailure(AwsFailureKind.CallerFault, "AwsClientError", 0);
+                case InvalidOperationException noCredentials when noCredentials.InnerException is AmazonClientException:
+                    // The session's message for "no credentials anywhere in the chain".
+                    return new AwsFailure(AwsFailureKind.Credentials, "NoAwsCredentials", 0);
+                case FileNotFoundException _:
+                case DirectoryNotFoundException _:
+                    return new AwsFailure(AwsFailureKind.NotFound, "PathNotFound", 0);
+                case IOException _:          // includes TruncatedOutputException and HttpIOException
+                case JsonException _:        // a body that arrived short of its end
+                case HttpRequestException _:
+                case TimeoutException _:
+                case OperationCanceledException _: // an HTTP timeout: not the caller's token (checked above)
+                    return new AwsFailure(AwsFailureKind.Transient, NoAnswer, 0);
+                default:
+                    return new AwsFailure(AwsFailureKind.Other, exception.GetType().Name, 0);
+            }
+        }
+
+        /// <summary>Worth the same call again: <see cref="Classify"/>'s verdict.</summary>
+        public static bool IsRetryable(Exception exception, CancellationToken cancellationToken = default) =>
+            Classify(exception, cancellationToken).IsRetryable;
+
+        /// <summary>"com.amazonaws.textract#ThrottlingException" -> "ThrottlingException".</summary>
+        private static string StripNamespace(string code)
+        {
+            var hash = code.LastIndexOf('#');
+            return hash >= 0 ? code.Substring(hash + 1) : code;
+        }
+
+        private static bool HasInner<T>(Exception e) where T : Exception
+        {
+            for (var inner = e.InnerException; inner != null; inner = inner.InnerException)
+                if (inner is T) return true;
+            return false;
+        }
+    }
+}

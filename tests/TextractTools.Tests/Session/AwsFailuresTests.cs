@@ -1,0 +1,79 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.S3;
+using TextractTools.Engine.Api;
+using TextractTools.Engine.Output;
+using TextractTools.Engine.Session;
+using Xunit;
+
+namespace TextractTools.Tests.Session
+{
+    /// <summary>The one classification of AWS failures that the retry loops and the error records share.</summary>
+    public sealed class AwsFailuresTests
+    {
+        [Theory]
+        [InlineData("ThrottlingException", 400, AwsFailureKind.Throttled)]
+        [InlineData("ProvisionedThroughputExceededException", 400, AwsFailureKind.Throttled)]
+        [InlineData("LimitExceededException", 400, AwsFailureKind.JobLimit)]
+        [InlineData("InternalServerError", 500, AwsFailureKind.Transient)]
+        [InlineData("com.amazonaws.textract#ThrottlingException", 400, AwsFailureKind.Throttled)]
+        [InlineData("SomethingElse", 503, AwsFailureKind.Transient)]
+        [InlineData("InvalidParameterException", 400, AwsFailureKind.CallerFault)]
+        [InlineData("IdempotentParameterMismatchException", 400, AwsFailureKind.CallerFault)]
+        [InlineData("UnsupportedDocumentException", 400, AwsFailureKind.BadDocument)]
+        [InlineData("InvalidJobIdException", 400, AwsFailureKind.NotFound)]
+        [InlineData("AccessDeniedException", 400, AwsFailureKind.AccessDenied)]
+        [InlineData("UnrecognizedClientException", 400, AwsFailureKind.Credentials)]
+        [InlineData(TextractErrors.ConnectionFailure, 0, AwsFailureKind.Transient)]
+        [InlineData(TextractErrors.InvalidResponse, 200, AwsFailureKind.Transient)]
+        [InlineData(TextractErrors.ClientError, 0, AwsFailureKind.CallerFault)]
+        public void Textract_codes_are_classified(string code, int status, AwsFailureKind expected)
+        {
+            var failure = AwsFailures.Classify(TextractErrors.Create(code, "m", status, null));
+            Assert.Equal(expected, failure.Kind);
+            Assert.Equal(expected == AwsFailureKind.Throttled || expected == AwsFailureKind.Transient || expected == AwsFailureKind.JobLimit, failure.IsRetryable);
+        }
+
+        [Theory]
+        [InlineData("SlowDown", HttpStatusCode.ServiceUnavailable, AwsFailureKind.Throttled)]
+        [InlineData("NoSuchKey", HttpStatusCode.NotFound, AwsFailureKind.NotFound)]
+        [InlineData("AccessDenied", HttpStatusCode.Forbidden, AwsFailureKind.AccessDenied)]
+        [InlineData("SignatureDoesNotMatch", HttpStatusCode.Forbidden, AwsFailureKind.Credentials)]
+        [InlineData("ExpiredToken", HttpStatusCode.BadRequest, AwsFailureKind.Credentials)]
+        [InlineData("", HttpStatusCode.InternalServerError, AwsFailureKind.Transient)]
+        [InlineData("", HttpStatusCode.NotFound, AwsFailureKind.NotFound)]
+        [InlineData("", HttpStatusCode.Forbidden, AwsFailureKind.AccessDenied)]
+        [InlineData("KMSInvalidStateException", HttpStatusCode.BadRequest, AwsFailureKind.Unavailable)]
+        public void Other_services_codes_and_statuses_are_classified(string code, HttpStatusCode status, AwsFailureKind expected)
+        {
+            var error = new AmazonS3Exception("m", ErrorType.Sender, code, "r", status);
+            Assert.Equal(expected, AwsFailures.Classify(error).Kind);
+        }
+
+        [Fact]
+        public void Broken_transfers_are_transient_and_the_callers_cancellation_is_not()
+        {
+            Assert.Equal(AwsFailureKind.Transient, AwsFailures.Classify(new TruncatedOutputException("short")).Kind);
+            Assert.Equal(AwsFailureKind.Transient, AwsFailures.Classify(new JsonException("cut")).Kind);
+            Assert.Equal(AwsFailureKind.Transient, AwsFailures.Classify(new HttpRequestException("reset")).Kind);
+            Assert.Equal(AwsFailureKind.Transient, AwsFailures.Classify(new AmazonClientException("x", new HttpRequestException("refused"))).Kind);
+            Assert.Equal(AwsFailureKind.Transient, AwsFailures.Classify(new AmazonS3Exception("body", new IOException("cut off"))).Kind);
+            Assert.Equal(AwsFailureKind.NotFound, AwsFailures.Classify(new FileNotFoundException("gone")).Kind);
+
+            // An HTTP timeout surfaces as a cancellation nobody asked for; the caller's own is final.
+            Assert.True(AwsFailures.IsRetryable(new TaskCanceledException()));
+            using var cancelled = new CancellationTokenSource();
+            cancelled.Cancel();
+            var failure = AwsFailures.Classify(new OperationCanceledException(cancelled.Token), cancelled.Token);
+            Assert.Equal(AwsFailureKind.Cancelled, failure.Kind);
+            Assert.False(failure.IsRetryable);
+            Assert.False(AwsFailures.IsRetryable(new InvalidOperationException("a bug")));
+        }
+    }
+}
