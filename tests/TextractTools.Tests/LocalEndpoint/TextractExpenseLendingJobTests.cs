@@ -335,22 +335,5 @@ namespace TextractTools.Tests.LocalEndpoint
             Assert.Equal(1, faults.Statistics.JobsFailed);
             Assert.Equal(1, faults.Statistics.JobsPartial);
         }
-
-        [Fact]
-        public void The_notification_names_the_Start_operation_of_the_job()
-        {
-            var key = PutDocument("doc.png", expense: TextractExpenseLendingRecording.Expense(1), lending: TextractExpenseLendingRecording.Lending(1));
-            var expense = StartExpense(key, new { JobTag = "invoices" });
-            var lending = StartLending(key);
-            _harness.FinishJobs();
-            _harness.Call("GetExpenseAnalysis", new { JobId = expense });
-
-            var job = _harness.Service.FindJob(expense)!;
-            using var message = JsonDocument.Parse(TextractTools.LocalEndpoint.Textract.JobNotifier.Message(job, "SUCCEEDED", DateTimeOffset.UnixEpoch));
-            Assert.Equal("StartExpenseAnalysis", message.RootElement.GetProperty("API").GetString());
-            Assert.Equal("invoices", message.RootElement.GetProperty("JobTag").GetString());
-            using var lendingMessage = JsonDocument.Parse(TextractTools.LocalEndpoint.Textract.JobNotifier.Message(_harness.Service.FindJob(lending)!, "SUCCEEDED", DateTimeOffset.UnixEpoch));
-            Assert.Equal("StartLendingAnalysis", lendingMessage.RootElement.GetProperty("API").GetString());
-        }
     }
 }
