@@ -13,7 +13,8 @@ namespace TextractTools.LocalEndpoint.Faults
         /// <summary>The job ends FAILED, with no output.</summary>
         Failed,
 
-        /// <summary>The job ends PARTIAL_SUCCESS: its last page failed (named in Warnings), the other pages are served.</summary>
+        /// <summary>The job ends PARTIAL_SUCCESS: its last page failed (named in Warnings), the other pages are served
+        /// (blocks, expense documents and lending results of that page are left out).</summary>
         Partial,
     }
 
@@ -37,8 +38,11 @@ namespace TextractTools.LocalEndpoint.Faults
             if (Outcome == JobOutcome.Failed) return JobResult.Failure(FailedMessage);
             var failedPage = Math.Max(1, result.Pages);
             var kept = result.Blocks.Where(b => b.Page != failedPage).ToList();
+            // Expense documents and lending results that lie on the failed page only are left out with it.
+            var keptItems = result.Items.Where(i => !(i.Pages.Count > 0 && i.Pages.All(p => p == failedPage))).ToList();
             return new JobResult("PARTIAL_SUCCESS", null, result.Pages, kept)
             {
+                Items = keptItems,
                 Warnings = new[] { new JobWarning(FailedPageCode, new[] { failedPage }) },
             };
         }

@@ -45,7 +45,8 @@ Options:
 
 Other commands:
   write-sample DIR      Write the project's sample document (textracttools-sample.pdf) and its recorded
-                        analysis (textracttools-sample.pdf.analysis.json) into DIR, then exit";
+                        analysis, expense and lending answers (textracttools-sample.pdf.analysis.json,
+                        .expense.json, .lending.json) into DIR, then exit";
 
         public EndpointOptions Options { get; } = new();
         public bool ShowHelp { get; private set; }

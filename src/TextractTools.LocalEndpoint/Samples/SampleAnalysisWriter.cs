@@ -175,7 +175,7 @@ namespace TextractTools.LocalEndpoint.Samples
         }
 
         /// <summary>A score in [low, high] taken from the id's leading hex digits.</summary>
-        private static float Spread(string id, double low, double high)
+        internal static float Spread(string id, double low, double high)
         {
             var u = Convert.ToUInt32(id.Substring(0, 8), 16) / (double)uint.MaxValue;
             return (float)(low + (high - low) * u);
@@ -234,7 +234,7 @@ namespace TextractTools.LocalEndpoint.Samples
         }
 
         // Textract's geometry is single precision, normalised to the page, origin top-left.
-        private static void WriteGeometry(Utf8JsonWriter json, Box box)
+        internal static void WriteGeometry(Utf8JsonWriter json, Box box)
         {
             float X(double x) => (float)Math.Clamp(x / SampleLayout.PageWidth, 0, 1);
             float Y(double y) => (float)Math.Clamp(y / SampleLayout.PageHeight, 0, 1);

@@ -13,7 +13,7 @@ namespace TextractTools.LocalEndpoint.Textract
     /// </summary>
     internal static class BlockJsonWriter
     {
-        private static readonly string[] ModelMembers =
+        internal static readonly string[] ModelMembers =
         {
             "BlockType", "ColumnIndex", "ColumnSpan", "Confidence", "EntityTypes", "Geometry", "Id", "Page", "Query",
             "Relationships", "RowIndex", "RowSpan", "SelectionStatus", "Text", "TextType",

@@ -1,15 +1,18 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using TextractTools.LocalEndpoint.Replay;
 
 namespace TextractTools.LocalEndpoint.Textract
 {
     /// <summary>
     /// Writes Get* answers: the API's (absent members left out) and the pages written to an OutputConfig bucket
     /// (the same page with every absent member an explicit null, members in name order, as Textract writes them).
+    /// A page holds Blocks (text detection, analysis), ExpenseDocuments (expense) or Results (lending); the lending
+    /// summary is one answer of its own (<see cref="Summary"/>).
     /// </summary>
     internal static class GetAnswerWriter
     {
@@ -22,45 +25,81 @@ namespace TextractTools.LocalEndpoint.Textract
             w.WriteString(kind.ModelVersionMember(), JobKindNames.ModelVersion);
         });
 
-        /// <summary>One page of a SUCCEEDED job: blocks [first, first+count) and the token of the rest, if any.</summary>
+        /// <summary>
+        /// One page of a finished job: the units (blocks, expense documents, lending results) [first, first+count)
+        /// and the token of the rest, if any.
+        /// </summary>
         public static string Page(TextractJob job, JobResult result, int first, int count, bool explicitNulls)
         {
-            var end = Math.Min(first + count, result.Blocks.Count);
-            string? nextToken = end < result.Blocks.Count ? NextTokenCodec.Encode(job.JobId, end) : null;
+            var total = result.PagedCount(job.Kind);
+            var end = Math.Min(first + count, total);
+            string? nextToken = end < total ? NextTokenCodec.Encode(job.JobId, end) : null;
+            Action<Utf8JsonWriter> paged = w => WritePaged(w, job.Kind, result, first, end, explicitNulls);
             return explicitNulls
-                ? Write(w => WriteOutputPage(w, job.Kind, result, first, end, nextToken))
-                : Write(w => WriteApiPage(w, job.Kind, result, first, end, nextToken));
+                ? Write(w => WriteOutputAnswer(w, job.Kind, result, (job.Kind.PagedMember(), paged), ("NextToken", w2 => WriteNullable(w2, nextToken))))
+                : Write(w => WriteApiAnswer(w, job.Kind, result, nextToken, (job.Kind.PagedMember(), paged)));
         }
 
-        private static void WriteApiPage(Utf8JsonWriter w, JobKind kind, JobResult result, int first, int end, string? nextToken)
+        /// <summary>The GetLendingAnalysisSummary answer of a finished lending job (no paging).</summary>
+        public static string Summary(TextractJob job, JobResult result, bool explicitNulls)
+        {
+            Action<Utf8JsonWriter> summary = w =>
+            {
+                if (result.Summary is { } value) ShapeJsonWriter.Write(w, value, ShapeJsonWriter.SummaryShape, explicitNulls);
+                else w.WriteNullValue();
+            };
+            return explicitNulls
+                ? Write(w => WriteOutputAnswer(w, job.Kind, result, ("Summary", summary)))
+                : Write(w => WriteApiAnswer(w, job.Kind, result, nextToken: null, ("Summary", summary)));
+        }
+
+        private static void WriteApiAnswer(Utf8JsonWriter w, JobKind kind, JobResult result, string? nextToken, (string Name, Action<Utf8JsonWriter> Write) content)
         {
             WriteMetadata(w, result);
             w.WriteString("JobStatus", result.Status);
             if (nextToken is not null) w.WriteString("NextToken", nextToken);
-            WriteBlocks(w, result, first, end, explicitNulls: false);
-            if (result.Warnings.Count > 0) WriteWarnings(w, result);
+            w.WritePropertyName(content.Name);
+            content.Write(w);
+            if (result.Warnings.Count > 0)
+            {
+                w.WritePropertyName("Warnings");
+                WriteWarnings(w, result);
+            }
             w.WriteString(kind.ModelVersionMember(), JobKindNames.ModelVersion);
         }
 
-        // Member order is the name order of text-detection-with-nulls.json; "AnalyzeDocumentModelVersion" sorts first.
-        private static void WriteOutputPage(Utf8JsonWriter w, JobKind kind, JobResult result, int first, int end, string? nextToken)
+        // Every member of the answer's shape, in name order (see text-detection-with-nulls.json), absent ones null.
+        private static void WriteOutputAnswer(Utf8JsonWriter w, JobKind kind, JobResult result, params (string Name, Action<Utf8JsonWriter> Write)[] content)
         {
-            if (kind == JobKind.Analysis) w.WriteString(kind.ModelVersionMember(), JobKindNames.ModelVersion);
-            WriteBlocks(w, result, first, end, explicitNulls: true);
-            if (kind == JobKind.TextDetection) w.WriteString(kind.ModelVersionMember(), JobKindNames.ModelVersion);
-            WriteMetadata(w, result);
-            w.WriteString("JobStatus", result.Status);
-            if (nextToken is null) w.WriteNull("NextToken");
-            else w.WriteString("NextToken", nextToken);
-            w.WriteNull("StatusMessage");
-            if (result.Warnings.Count > 0) WriteWarnings(w, result);
-            else w.WriteNull("Warnings");
+            var members = new SortedDictionary<string, Action<Utf8JsonWriter>>(StringComparer.Ordinal)
+            {
+                [kind.ModelVersionMember()] = m => m.WriteStringValue(JobKindNames.ModelVersion),
+                ["DocumentMetadata"] = m => WriteMetadataValue(m, result),
+                ["JobStatus"] = m => m.WriteStringValue(result.Status),
+                ["StatusMessage"] = m => m.WriteNullValue(),
+                ["Warnings"] = m =>
+                {
+                    if (result.Warnings.Count > 0) WriteWarnings(m, result);
+                    else m.WriteNullValue();
+                },
+            };
+            foreach (var (name, write) in content) members[name] = write;
+            foreach (var (name, write) in members)
+            {
+                w.WritePropertyName(name);
+                write(w);
+            }
+        }
+
+        private static void WriteNullable(Utf8JsonWriter w, string? value)
+        {
+            if (value is null) w.WriteNullValue();
+            else w.WriteStringValue(value);
         }
 
         /// <summary>Warnings: [{"ErrorCode": ..., "Pages": [...]}] (a PARTIAL_SUCCESS job names its failed pages here).</summary>
         private static void WriteWarnings(Utf8JsonWriter w, JobResult result)
         {
-            w.WritePropertyName("Warnings");
             w.WriteStartArray();
             foreach (var warning in result.Warnings)
             {
@@ -78,16 +117,24 @@ namespace TextractTools.LocalEndpoint.Textract
         private static void WriteMetadata(Utf8JsonWriter w, JobResult result)
         {
             w.WritePropertyName("DocumentMetadata");
+            WriteMetadataValue(w, result);
+        }
+
+        private static void WriteMetadataValue(Utf8JsonWriter w, JobResult result)
+        {
             w.WriteStartObject();
             w.WriteNumber("Pages", result.Pages);
             w.WriteEndObject();
         }
 
-        private static void WriteBlocks(Utf8JsonWriter w, JobResult result, int first, int end, bool explicitNulls)
+        private static void WritePaged(Utf8JsonWriter w, JobKind kind, JobResult result, int first, int end, bool explicitNulls)
         {
-            w.WritePropertyName("Blocks");
             w.WriteStartArray();
-            for (var i = first; i < end; i++) BlockJsonWriter.Write(w, result.Blocks[i], explicitNulls);
+            for (var i = first; i < end; i++)
+            {
+                if (kind.ServesBlocks()) BlockJsonWriter.Write(w, result.Blocks[i], explicitNulls);
+                else ShapeJsonWriter.Write(w, result.Items[i].Json, ShapeJsonWriter.ItemShape(kind), explicitNulls);
+            }
             w.WriteEndArray();
         }
 

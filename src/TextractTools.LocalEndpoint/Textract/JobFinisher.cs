@@ -3,8 +3,9 @@ using TextractTools.LocalEndpoint.Replay;
 namespace TextractTools.LocalEndpoint.Textract
 {
     /// <summary>
-    /// Decides how a job ends once its time is up: the replay library's answer for the document, cut down to what
-    /// the operation and features serve, then written to the OutputConfig bucket when one was given.
+    /// Decides how a job ends once its time is up: the replay library's recording of the job's kind for the document
+    /// (blocks cut down to what the operation and features serve; expense documents; lending results and summary),
+    /// shaped by the fault plan, then written to the OutputConfig bucket when one was given.
     /// </summary>
     internal sealed class JobFinisher
     {
@@ -33,12 +34,11 @@ namespace TextractTools.LocalEndpoint.Textract
 
         private JobResult FinishFromLibrary(TextractJob job)
         {
-            var answer = _library.Answer(job.Document, job.Format == DocumentFormat.Pdf);
-            if (answer.Recording is not { } recording) return JobResult.Failure(answer.FailureMessage!);
-
-            var blocks = BlockSelector.Select(recording, job.Request, job.JobId);
             // The fault plan (FAULTS.md) may turn the success into FAILED or PARTIAL_SUCCESS, decided at Start.
-            var result = job.Fault.Shape(JobResult.Success(recording.Pages, blocks));
+            var result = RecordedResult(job);
+            if (result.Succeeded) result = job.Fault.Shape(result);
+            if (job.Kind == JobKind.Lending && result.HasOutput && result.Summary is null)
+                result = result with { Summary = LendingSummaryBuilder.Build(result.Items) };
             if (!result.HasOutput || job.Request.OutputBucket is not { } bucket) return result;
             if (job.Fault.LateOutput > System.TimeSpan.Zero)
             {
@@ -48,6 +48,30 @@ namespace TextractTools.LocalEndpoint.Textract
             if (!_output.TryWriteResult(job, result))
                 return JobResult.Failure($"Unable to write the output to the S3 bucket '{bucket}': it no longer exists.");
             return result;
+        }
+
+        /// <summary>What the recording of the job's kind answers for its document, or FAILED with the reason there is none.</summary>
+        private JobResult RecordedResult(TextractJob job)
+        {
+            switch (job.Kind)
+            {
+                case JobKind.Expense:
+                    var expense = _library.AnswerExpense(job.Document);
+                    return expense.Recording is { } documents
+                        ? JobResult.Success(documents.Pages, documents.Documents)
+                        : JobResult.Failure(expense.FailureMessage!);
+                case JobKind.Lending:
+                    var lending = _library.AnswerLending(job.Document);
+                    if (lending.Recording is not { } recorded) return JobResult.Failure(lending.FailureMessage!);
+                    // A recorded summary is served as recorded; without one it is derived from the Results (after any
+                    // fault has shaped them), see LendingSummaryBuilder.
+                    return JobResult.Success(recorded.Results.Pages, recorded.Results.Results) with { Summary = recorded.Summary?.Summary };
+                default:
+                    var answer = _library.Answer(job.Document, job.Format == DocumentFormat.Pdf);
+                    return answer.Recording is { } recording
+                        ? JobResult.Success(recording.Pages, BlockSelector.Select(recording, job.Request, job.JobId))
+                        : JobResult.Failure(answer.FailureMessage!);
+            }
         }
 
         /// <summary>Output objects that appear a while after the job SUCCEEDED, as the service's sometimes do.</summary>

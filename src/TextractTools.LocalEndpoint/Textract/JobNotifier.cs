@@ -61,7 +61,7 @@ namespace TextractTools.LocalEndpoint.Textract
                 writer.WriteStartObject();
                 writer.WriteString("JobId", job.JobId);
                 writer.WriteString("Status", status);
-                writer.WriteString("API", job.Kind == JobKind.Analysis ? "StartDocumentAnalysis" : "StartDocumentTextDetection");
+                writer.WriteString("API", job.Kind.StartOperation());
                 if (job.Request.JobTag is { } tag) writer.WriteString("JobTag", tag);
                 writer.WriteNumber("Timestamp", finishedAt.ToUnixTimeMilliseconds());
                 writer.WriteStartObject("DocumentLocation");

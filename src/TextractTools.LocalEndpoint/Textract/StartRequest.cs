@@ -53,7 +53,7 @@ namespace TextractTools.LocalEndpoint.Textract
     }
 
     /// <summary>
-    /// A validated StartDocumentAnalysis / StartDocumentTextDetection request. <see cref="Fingerprint"/> is the
+    /// A validated Start* request (any of the four kinds). <see cref="Fingerprint"/> is the
     /// canonical text of every member but ClientRequestToken: the idempotency check compares it.
     /// </summary>
     internal sealed record StartRequest(

@@ -11,7 +11,9 @@ namespace TextractTools.LocalEndpoint.Textract
     /// <summary>
     /// Turns a Start* body into a <see cref="StartRequest"/>, rejecting what the service rejects before it looks at
     /// S3 or KMS: missing required members, values outside the model's constraints, unknown feature types, QUERIES
-    /// without QueriesConfig (and QueriesConfig without QUERIES).
+    /// without QueriesConfig (and QueriesConfig without QUERIES), and analysis-only members on the other kinds. All
+    /// four Start operations share DocumentLocation, ClientRequestToken, JobTag, NotificationChannel, OutputConfig
+    /// and KMSKeyId.
     /// </summary>
     internal static class StartRequestReader
     {
@@ -54,9 +56,28 @@ namespace TextractTools.LocalEndpoint.Textract
                 queries = ReadQueries(root, features.Contains("QUERIES"));
                 ValidateAdapters(root);
             }
+            else
+            {
+                RejectAnalysisOnlyMembers(kind, root);
+            }
 
             return new StartRequest(kind, bucket, name, version, features, queries, token, jobTag, kmsKeyId,
                 outputBucket, outputPrefix, topic, role, Fingerprint(kind, root));
+        }
+
+        /// <summary>The members only StartDocumentAnalysis has in the service model.</summary>
+        public static readonly IReadOnlyList<string> AnalysisOnlyMembers = new[] { "FeatureTypes", "QueriesConfig", "AdaptersConfig" };
+
+        // The other Start operations have no such members in the service model, so no SDK sends them (boto3 refuses
+        // "Unknown parameter in input"). What the service answers to a raw request carrying them is unverified; the
+        // endpoint refuses them, so a client that sends them learns it here instead of getting a job that silently
+        // ignored its features.
+        private static void RejectAnalysisOnlyMembers(JobKind kind, JsonElement root)
+        {
+            foreach (var member in AnalysisOnlyMembers)
+                if (root.TryGetProperty(member, out var value) && value.ValueKind != JsonValueKind.Null)
+                    throw TextractException.InvalidParameter(
+                        $"{kind.StartOperation()} has no member {member}: only StartDocumentAnalysis takes FeatureTypes, QueriesConfig and AdaptersConfig.");
         }
 
         private static IReadOnlyList<string> ReadFeatureTypes(JsonElement root)

@@ -10,10 +10,12 @@ using TextractTools.LocalEndpoint.Storage;
 namespace TextractTools.LocalEndpoint.Textract
 {
     /// <summary>
-    /// Amazon Textract's asynchronous document API (X-Amz-Target "Textract.*"): StartDocumentAnalysis,
-    /// StartDocumentTextDetection, GetDocumentAnalysis, GetDocumentTextDetection. Jobs read their document from the
-    /// endpoint's S3 storage, stay IN_PROGRESS for <see cref="EndpointOptions.JobDuration"/> and then answer what
-    /// the <see cref="ReplayLibrary"/> holds for the document.
+    /// Amazon Textract's asynchronous document API (X-Amz-Target "Textract.*"): StartDocumentTextDetection /
+    /// GetDocumentTextDetection, StartDocumentAnalysis / GetDocumentAnalysis, StartExpenseAnalysis /
+    /// GetExpenseAnalysis, StartLendingAnalysis / GetLendingAnalysis / GetLendingAnalysisSummary. Jobs read their
+    /// document from the endpoint's S3 storage, stay IN_PROGRESS for <see cref="EndpointOptions.JobDuration"/> and
+    /// then answer what the <see cref="ReplayLibrary"/> holds for the document and the job's kind. A job is read only
+    /// through its own kind's Get operations (any other answers InvalidJobIdException).
     /// <para>
     /// Start checks, in the service's order: the request's members (InvalidParameterException), the
     /// ClientRequestToken (same parameters: the same JobId; other parameters: IdempotentParameterMismatchException),
@@ -89,8 +91,13 @@ namespace TextractTools.LocalEndpoint.Textract
                 {
                     "StartDocumentAnalysis" => Start(StartRequestReader.Read(JobKind.Analysis, body), context),
                     "StartDocumentTextDetection" => Start(StartRequestReader.Read(JobKind.TextDetection, body), context),
-                    "GetDocumentAnalysis" => Get(JobKind.Analysis, GetRequest.Read(body)),
-                    "GetDocumentTextDetection" => Get(JobKind.TextDetection, GetRequest.Read(body)),
+                    "StartExpenseAnalysis" => Start(StartRequestReader.Read(JobKind.Expense, body), context),
+                    "StartLendingAnalysis" => Start(StartRequestReader.Read(JobKind.Lending, body), context),
+                    "GetDocumentAnalysis" => Get(JobKind.Analysis, GetRequest.Read(JobKind.Analysis, body)),
+                    "GetDocumentTextDetection" => Get(JobKind.TextDetection, GetRequest.Read(JobKind.TextDetection, body)),
+                    "GetExpenseAnalysis" => Get(JobKind.Expense, GetRequest.Read(JobKind.Expense, body)),
+                    "GetLendingAnalysis" => Get(JobKind.Lending, GetRequest.Read(JobKind.Lending, body)),
+                    "GetLendingAnalysisSummary" => GetLendingSummary(GetRequest.ReadJobIdOnly(body)),
                     _ => throw TextractException.UnknownOperation(operation),
                 };
                 return Task.FromResult(JsonServiceResponse.Ok(json));
@@ -157,7 +164,7 @@ namespace TextractTools.LocalEndpoint.Textract
             }
 
             // The fault plan (FAULTS.md) decides now how this job ends, how long it runs and how late its output appears.
-            var fault = _faults?.DecideJob(request.Kind == JobKind.Analysis ? "StartDocumentAnalysis" : "StartDocumentTextDetection") ?? Faults.JobFault.None;
+            var fault = _faults?.DecideJob(request.Kind.StartOperation()) ?? Faults.JobFault.None;
             var job = new TextractJob(jobId, request, input.Data, format, keyArn, prefix, context.AccessKeyId, now, now + (fault.Duration ?? _options.JobDuration))
             {
                 Fault = fault,
@@ -187,17 +194,30 @@ namespace TextractTools.LocalEndpoint.Textract
 
         private string Get(JobKind kind, GetRequest request)
         {
-            var now = _time.GetUtcNow();
-            var job = _jobs.Find(request.JobId, now);
-            // A job read through the other operation's Get is unknown to that operation, as in the service.
-            if (job is null || job.Kind != kind) throw TextractException.InvalidJobId();
-
-            var result = job.CompleteIfDue(now, _finish);
+            var (job, result) = FindFinished(kind, request.JobId);
             if (result is null) return GetAnswerWriter.InProgress();
             if (!result.HasOutput) return GetAnswerWriter.Failed(kind, result.StatusMessage!);
 
-            var first = request.NextToken is null ? 0 : NextTokenCodec.Decode(request.NextToken, job.JobId, result.Blocks.Count);
+            var first = request.NextToken is null ? 0 : NextTokenCodec.Decode(request.NextToken, job.JobId, result.PagedCount(kind));
             return GetAnswerWriter.Page(job, result, first, request.MaxResults, explicitNulls: false);
+        }
+
+        private string GetLendingSummary(string jobId)
+        {
+            var (job, result) = FindFinished(JobKind.Lending, jobId);
+            if (result is null) return GetAnswerWriter.InProgress();
+            if (!result.HasOutput) return GetAnswerWriter.Failed(JobKind.Lending, result.StatusMessage!);
+            return GetAnswerWriter.Summary(job, result, explicitNulls: false);
+        }
+
+        /// <summary>The job and, once its time is up, its result (null while IN_PROGRESS).</summary>
+        private (TextractJob Job, JobResult? Result) FindFinished(JobKind kind, string jobId)
+        {
+            var now = _time.GetUtcNow();
+            var job = _jobs.Find(jobId, now);
+            // A job read through another kind's Get is unknown to that operation, as in the service.
+            if (job is null || job.Kind != kind) throw TextractException.InvalidJobId();
+            return (job, job.CompleteIfDue(now, _finish));
         }
 
         /// <summary>

@@ -106,6 +106,29 @@ namespace TextractTools.Tests.LocalEndpoint
             Assert.Equal("input", root.GetProperty("DocumentLocation").GetProperty("S3Bucket").GetString());
         }
 
+        [Theory]
+        [InlineData("StartExpenseAnalysis", "GetExpenseAnalysis")]
+        [InlineData("StartLendingAnalysis", "GetLendingAnalysis")]
+        public void Expense_and_lending_jobs_publish_with_their_Start_operation_as_API(string startOperation, string getOperation)
+        {
+            var topicArn = TopicWithQueue("channel-" + startOperation, raw: true);
+            _storage.PutObject("input", "docs/kind.png", TextractTestHarness.UniquePng());
+            var jobId = JobIdOf(Call(startOperation, new
+            {
+                DocumentLocation = TextractTestHarness.Location("docs/kind.png"),
+                NotificationChannel = new { SNSTopicArn = topicArn, RoleArn = "arn:aws:iam::000000000000:role/TextractSns" },
+                JobTag = "kind",
+            }));
+            _clock.Advance(JobDuration + TimeSpan.FromSeconds(1));
+            var status = Call(getOperation, new { JobId = jobId }).Body.GetProperty("JobStatus").GetString();
+
+            using var message = JsonDocument.Parse(Assert.Single(Drain("channel-" + startOperation)));
+            Assert.Equal(jobId, message.RootElement.GetProperty("JobId").GetString());
+            Assert.Equal(startOperation, message.RootElement.GetProperty("API").GetString());
+            Assert.Equal(status, message.RootElement.GetProperty("Status").GetString());
+            Assert.Equal("kind", message.RootElement.GetProperty("JobTag").GetString());
+        }
+
         [Fact]
         public void Without_raw_delivery_the_message_is_wrapped_in_the_SNS_envelope()
         {

@@ -59,9 +59,10 @@ namespace TextractTools.Tests.LocalEndpoint
         [Theory]
         [InlineData(@"{""JobStatus"": ""IN_PROGRESS""}")]
         [InlineData(@"{""JobStatus"": ""FAILED"", ""StatusMessage"": ""x""}")]
-        [InlineData(@"{""ExpenseDocuments"": []}")]
+        [InlineData(@"{""Results"": [{""Page"": 1}]}")]
+        [InlineData(@"{""DocumentMetadata"": {""Pages"": 1}}")]
         [InlineData(@"not json")]
-        public void Answers_without_blocks_are_refused_with_a_reason(string json)
+        public void Answers_of_no_known_kind_are_refused_with_a_reason(string json)
         {
             var library = new ReplayLibrary(includeProjectSample: false);
             var error = Assert.Throws<FormatException>(() => library.AddRecording(TextractTestHarness.UniquePng(), json));

@@ -35,7 +35,7 @@ namespace TextractTools.Tests.LocalEndpoint
         public static readonly TimeSpan JobDuration = TimeSpan.FromSeconds(5);
         private static readonly CallContext Caller = new("AKIDLOCALENDPOINT", "us-east-1", "textract", "request-1");
 
-        public TextractTestHarness(ReplayLibrary? library = null)
+        public TextractTestHarness(ReplayLibrary? library = null, TextractTools.LocalEndpoint.Faults.FaultInjector? faults = null)
         {
             Options = new EndpointOptions { JobDuration = JobDuration };
             Storage = new ObjectStore();
@@ -43,7 +43,7 @@ namespace TextractTools.Tests.LocalEndpoint
             Storage.CreateBucket("output");
             Keys = new KeyStore(Options.Region, Options.AccountId);
             Library = library ?? new ReplayLibrary(includeProjectSample: false);
-            Service = new TextractService(Options, Storage, Keys, Library, Clock);
+            Service = new TextractService(Options, Storage, Keys, Library, Clock, faults: faults);
         }
 
         public TextractManualClock Clock { get; } = new();
@@ -83,12 +83,27 @@ namespace TextractTools.Tests.LocalEndpoint
         public void FinishJobs() => Clock.Advance(JobDuration + TimeSpan.FromSeconds(1));
 
         /// <summary>Every block of a finished job, following NextToken; also returns how many Get calls it took.</summary>
-        public (List<JsonElement> Blocks, int Calls, TextractReply First) GetAll(string getOperation, string jobId, int? maxResults = null)
+        public (List<JsonElement> Blocks, int Calls, TextractReply First) GetAll(string getOperation, string jobId, int? maxResults = null) =>
+            GetAllOf(getOperation, "Blocks", jobId, maxResults);
+
+        /// <summary>
+        /// Every unit of a finished job's paged <paramref name="member"/> (Blocks, ExpenseDocuments, Results), following
+        /// NextToken; also how many Get calls it took and the size of each answer.
+        /// </summary>
+        public (List<JsonElement> Items, int Calls, TextractReply First) GetAllOf(string getOperation, string member, string jobId, int? maxResults = null)
         {
-            var blocks = new List<JsonElement>();
+            var pages = GetPages(getOperation, jobId, maxResults);
+            return (pages.SelectMany(p => Items(p, member)).ToList(), pages.Count, pages[0]);
+        }
+
+        public static IReadOnlyList<JsonElement> Items(TextractReply reply, string member) =>
+            reply.Body.TryGetProperty(member, out var items) ? items.EnumerateArray().ToList() : new List<JsonElement>();
+
+        /// <summary>Every answer of a finished job's Get operation, following NextToken.</summary>
+        public List<TextractReply> GetPages(string getOperation, string jobId, int? maxResults = null)
+        {
+            var pages = new List<TextractReply>();
             string? token = null;
-            TextractReply? first = null;
-            var calls = 0;
             do
             {
                 var body = new Dictionary<string, object> { ["JobId"] = jobId };
@@ -97,13 +112,11 @@ namespace TextractTools.Tests.LocalEndpoint
                 var reply = Call(getOperation, body);
                 Assert.True(reply.Status == 200, $"{getOperation} failed: {reply.Body}");
                 Assert.Equal("SUCCEEDED", reply.JobStatus);
-                first ??= reply;
-                blocks.AddRange(reply.Blocks);
+                pages.Add(reply);
                 token = reply.NextToken;
-                calls++;
-                Assert.True(calls < 10_000, "NextToken never ended");
+                Assert.True(pages.Count < 10_000, "NextToken never ended");
             } while (token is not null);
-            return (blocks, calls, first!);
+            return pages;
         }
 
         /// <summary>Bytes that read as a PNG (magic bytes) and are unique, so each test has its own SHA-256.</summary>
