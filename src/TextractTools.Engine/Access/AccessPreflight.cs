@@ -23,7 +23,7 @@ namespace TextractTools.Engine.Access
         private readonly string _region;
 
         /// <param name="region">The region of the Textract endpoint the job will use (the session's region).</param>
-        public AccessPreflight(IAmazonS3 s3, IAmazonKeyManagementService kms, ITextractApi textract, string region)
+        internal AccessPreflight(IAmazonS3 s3, IAmazonKeyManagementService kms, ITextractApi textract, string region)
         {
             _s3 = s3 ?? throw new ArgumentNullException(nameof(s3));
             _kms = kms ?? throw new ArgumentNullException(nameof(kms));

@@ -21,7 +21,7 @@ namespace TextractTools.Engine.Api
 
         /// <param name="credentials">Null resolves credentials through the SDK's default chain on first call.</param>
         /// <param name="config">Region or ServiceURL (with AuthenticationRegion), retry mode, timeouts.</param>
-        public TextractApi(AWSCredentials? credentials, TextractClientConfig config)
+        internal TextractApi(AWSCredentials? credentials, TextractClientConfig config)
         {
             if (config is null)
             {

@@ -13,7 +13,7 @@ namespace TextractTools.Engine.Api
     /// applies the usual rules: RegionEndpoint or ServiceURL, AuthenticationRegion, RetryMode / MaxErrorRetry (also from
     /// AWS_RETRY_MODE, AWS_MAX_ATTEMPTS and the shared config file), timeouts, proxy, UseFIPSEndpoint, logging.
     /// </summary>
-    public sealed class TextractClientConfig : ClientConfig
+    internal sealed class TextractClientConfig : ClientConfig
     {
         /// <summary>The service id Core uses for AWS_ENDPOINT_URL_TEXTRACT, metrics and the User-Agent.</summary>
         public const string TextractServiceId = "Textract";

@@ -49,7 +49,7 @@ namespace TextractTools.Engine.Batch
         private int _startRetries;
         private bool _held;
 
-        public BatchRunner(ITextractApi textract, IAmazonS3 s3, BatchJournal journal, BatchOptions options,
+        internal BatchRunner(ITextractApi textract, IAmazonS3 s3, BatchJournal journal, BatchOptions options,
             Func<TimeSpan, CancellationToken, Task>? delay = null, Func<DateTimeOffset>? now = null)
         {
             if (options.ThrottleLimit < 1) throw new ArgumentOutOfRangeException(nameof(options), "ThrottleLimit must be at least 1.");

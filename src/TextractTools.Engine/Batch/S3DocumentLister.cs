@@ -24,7 +24,7 @@ namespace TextractTools.Engine.Batch
 
         private readonly IAmazonS3 _s3;
 
-        public S3DocumentLister(IAmazonS3 s3) => _s3 = s3;
+        internal S3DocumentLister(IAmazonS3 s3) => _s3 = s3;
 
         public static bool IsDocumentName(string key) => DocumentExtensions.Contains(Path.GetExtension(key));
 

@@ -18,7 +18,7 @@ namespace TextractTools.Engine.Jobs
     {
         private readonly IAmazonS3 _s3;
 
-        public DocumentUploader(IAmazonS3 s3) => _s3 = s3;
+        internal DocumentUploader(IAmazonS3 s3) => _s3 = s3;
 
         /// <summary>The key the file would be stored under, without uploading.</summary>
         public static string KeyFor(S3Location uploadLocation, string fileName, string contentHash)

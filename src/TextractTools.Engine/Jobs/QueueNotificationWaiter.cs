@@ -34,7 +34,7 @@ namespace TextractTools.Engine.Jobs
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
         private readonly Func<DateTimeOffset> _now;
 
-        public QueueNotificationWaiter(IAmazonSQS sqs, string queueUrl, Func<TextractJob, ITextractApi> apiFor,
+        internal QueueNotificationWaiter(IAmazonSQS sqs, string queueUrl, Func<TextractJob, ITextractApi> apiFor,
             Func<TimeSpan, CancellationToken, Task>? delay = null, Func<DateTimeOffset>? now = null)
         {
             _sqs = sqs ?? throw new ArgumentNullException(nameof(sqs));

@@ -13,7 +13,7 @@ namespace TextractTools.Engine.Output
     public static class KmsKeyMatcher
     {
         /// <summary>The key ARN behind any form of key reference.</summary>
-        public static async Task<string> ResolveArnAsync(IAmazonKeyManagementService kms, string keyReference, CancellationToken cancellationToken)
+        internal static async Task<string> ResolveArnAsync(IAmazonKeyManagementService kms, string keyReference, CancellationToken cancellationToken)
         {
             var response = await kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = keyReference }, cancellationToken).ConfigureAwait(false);
             return response.KeyMetadata.Arn;

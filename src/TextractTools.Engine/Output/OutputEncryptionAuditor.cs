@@ -33,7 +33,7 @@ namespace TextractTools.Engine.Output
     {
         private readonly IAmazonS3 _s3;
 
-        public OutputEncryptionAuditor(IAmazonS3 s3) => _s3 = s3;
+        internal OutputEncryptionAuditor(IAmazonS3 s3) => _s3 = s3;
 
         public async Task<IReadOnlyList<OutputObjectEncryption>> AuditAsync(S3Location location, string? expectedKeyArn, CancellationToken cancellationToken)
         {

@@ -86,12 +86,12 @@ namespace TextractTools.Engine.Session
         /// <summary>The credentials every client of this session signs with (resolved once, in <see cref="Resolve"/>).</summary>
         internal AWSCredentials Credentials => credentials;
 
-        public IAmazonS3 S3 => Get(s3);
+        internal IAmazonS3 S3 => Get(s3);
 
-        public IAmazonKeyManagementService Kms => Get(kms);
+        internal IAmazonKeyManagementService Kms => Get(kms);
 
         /// <summary>For waiting on the job notifications delivered to an SQS queue.</summary>
-        public IAmazonSQS Sqs => Get(sqs);
+        internal IAmazonSQS Sqs => Get(sqs);
 
         public void Dispose()
         {
