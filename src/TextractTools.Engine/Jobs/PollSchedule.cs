@@ -20,6 +20,13 @@ namespace TextractTools.Engine.Jobs
             _random = random ?? new Random();
         }
 
+        /// <summary>
+        /// From the -PollIntervalSec and -MaxPollIntervalSec that Wait-TextractJob and Invoke-TextractBatch take: a
+        /// maximum below the first interval is read as "no growth".
+        /// </summary>
+        public static PollSchedule FromSeconds(double initialSeconds, double maxSeconds) =>
+            new PollSchedule(TimeSpan.FromSeconds(initialSeconds), TimeSpan.FromSeconds(Math.Max(initialSeconds, maxSeconds)));
+
         public TimeSpan InitialInterval { get; }
         public TimeSpan MaxInterval { get; }
         public double Multiplier { get; }

@@ -243,14 +243,13 @@ namespace TextractTools.Commands
             if (File.Exists(folder)) throw new ArgumentException($"-OutputFolder '{folder}' is a file; give a folder.", nameof(OutputFolder));
             if (Directory.Exists(StateFilePath))
                 throw new ArgumentException($"-StateFile '{StateFilePath}' is a folder; give a file path such as {System.IO.Path.Combine(StateFilePath, "batch.jsonl")}.", nameof(StateFile));
-            var minimum = TimeSpan.FromSeconds(PollIntervalSec);
             return new BatchOptions
             {
                 Job = spec,
                 UploadLocation = ParameterSetName == S3UriSet ? null : S3Location.Parse(UploadUri, nameof(UploadUri)),
                 ThrottleLimit = ThrottleLimit,
                 OutputFolder = folder,
-                PollSchedule = new PollSchedule(minimum, TimeSpan.FromSeconds(Math.Max(PollIntervalSec, MaxPollIntervalSec))),
+                PollSchedule = PollSchedule.FromSeconds(PollIntervalSec, MaxPollIntervalSec),
                 Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
             };
         }

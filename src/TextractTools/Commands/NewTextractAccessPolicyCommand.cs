@@ -14,11 +14,8 @@ namespace TextractTools.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "TextractAccessPolicy")]
     [OutputType(typeof(GeneratedAccessPolicy))]
-    public sealed class NewTextractAccessPolicyCommand : TextractCmdletBase
+    public sealed class NewTextractAccessPolicyCommand : AccessPlanCmdletBase
     {
-        private static readonly string[] ConnectionParameters =
-            { "AccessKey", "SecretKey", "SessionToken", "ProfileName", "ProfileLocation", "Credential", "Region", "EndpointUrl" };
-
         /// <summary>s3://bucket/prefix/ of the documents.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         public string InputUri { get; set; } = "";
@@ -32,12 +29,6 @@ namespace TextractTools.Commands
         public string? KmsKeyId { get; set; }
 
         [Parameter]
-        public string? NotificationRoleArn { get; set; }
-
-        [Parameter]
-        public string? NotificationTopicArn { get; set; }
-
-        [Parameter]
         public string? StarterPrincipalArn { get; set; }
 
         [Parameter]
@@ -47,7 +38,7 @@ namespace TextractTools.Commands
         {
             try
             {
-                var plan = AccessPlanParameters.Build(InputUri, OutputUri, KmsKeyId, NotificationRoleArn, NotificationTopicArn, StarterPrincipalArn, ReaderPrincipalArn);
+                var plan = NewPlan(InputUri, OutputUri, KmsKeyId, StarterPrincipalArn, ReaderPrincipalArn);
                 if (plan.KmsKeyArn != null && !AwsArn.IsKmsKeyArn(plan.KmsKeyArn)) plan.KmsKeyArn = ResolveKeyArn(plan.KmsKeyArn);
                 plan.Validate();
                 if (plan.KmsKeyArn != null && plan.StarterPrincipalArn is null && plan.ReaderPrincipalArn is null)
@@ -66,7 +57,7 @@ namespace TextractTools.Commands
         /// </summary>
         private string ResolveKeyArn(string reference)
         {
-            var canConnect = ConnectionParameters.Any(MyInvocation.BoundParameters.ContainsKey)
+            var canConnect = AwsConnectionParameters.Names.Any(MyInvocation.BoundParameters.ContainsKey)
                              || SessionState.PSVariable.GetValue("StoredAWSCredentials") != null;
             if (!canConnect)
                 throw new ArgumentException(

@@ -15,7 +15,7 @@ namespace TextractTools.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "TextractAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(AccessCheckResult))]
-    public sealed class TestTextractAccessCommand : TextractCmdletBase
+    public sealed class TestTextractAccessCommand : AccessPlanCmdletBase
     {
         /// <summary>s3://bucket/key of a document the job will read (its folder is the input prefix unless -InputUri says otherwise).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -32,12 +32,6 @@ namespace TextractTools.Commands
         /// <summary>Key ARN, key id, alias name or alias ARN (aliases are resolved by the DescribeKey check).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? KmsKeyId { get; set; }
-
-        [Parameter]
-        public string? NotificationRoleArn { get; set; }
-
-        [Parameter]
-        public string? NotificationTopicArn { get; set; }
 
         /// <summary>Start (the job starter's checks), Read (the results reader's) or All.</summary>
         [Parameter]
@@ -86,7 +80,7 @@ namespace TextractTools.Commands
             }
             if ((Scope & AccessCheckScope.Start) != 0 && string.IsNullOrWhiteSpace(inputUri))
                 throw new ArgumentException("Give -S3Uri (a document) or -InputUri (the documents' prefix): the job starter's checks read the input.", nameof(S3Uri));
-            var plan = AccessPlanParameters.Build(inputUri, OutputUri, KmsKeyId, NotificationRoleArn, NotificationTopicArn);
+            var plan = NewPlan(inputUri, OutputUri, KmsKeyId);
             plan.Validate(requireKeyArn: false, requireInput: (Scope & AccessCheckScope.Start) != 0);
             return (plan, document);
         }

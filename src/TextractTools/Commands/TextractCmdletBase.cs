@@ -28,11 +28,11 @@ namespace TextractTools.Commands
         public string? SessionToken { get; set; }
 
         [Parameter]
-        [Alias("StoredCredentials")]
+        [Alias(AwsConnectionParameters.ProfileNameAlias)]
         public string? ProfileName { get; set; }
 
         [Parameter]
-        [Alias("AWSProfilesLocation", "ProfilesLocation")]
+        [Alias(AwsConnectionParameters.ProfileLocationAlias, AwsConnectionParameters.ProfileLocationAlias2)]
         public string? ProfileLocation { get; set; }
 
         /// <summary>Access key as user name, secret key as password.</summary>
@@ -44,7 +44,7 @@ namespace TextractTools.Commands
 
         /// <summary>Another endpoint than AWS's, e.g. the local endpoint (http://127.0.0.1:PORT/).</summary>
         [Parameter]
-        [Alias("EndpointUri")]
+        [Alias(AwsConnectionParameters.EndpointUrlAlias)]
         public string? EndpointUrl { get; set; }
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
@@ -74,16 +74,20 @@ namespace TextractTools.Commands
             var cacheKey = (region ?? "") + "|" + (endpoint ?? "");
             if (_sessions.TryGetValue(cacheKey, out var cached)) return cached;
 
-            var settings = new AwsConnectionSettings
+            var settings = AwsConnectionParameters.ToSettings(name =>
             {
-                AccessKey = Credential?.UserName ?? AccessKey,
-                SecretKey = Credential != null ? Credential.GetNetworkCredential().Password : SecretKey,
-                SessionToken = SessionToken,
-                ProfileName = ProfileName,
-                ProfileLocation = ProfileLocation,
-                Region = region,
-                EndpointUrl = endpoint,
-            };
+                switch (name)
+                {
+                    case AwsConnectionParameters.AccessKey: return AccessKey;
+                    case AwsConnectionParameters.SecretKey: return SecretKey;
+                    case AwsConnectionParameters.SessionToken: return SessionToken;
+                    case AwsConnectionParameters.ProfileName: return ProfileName;
+                    case AwsConnectionParameters.ProfileLocation: return ProfileLocation;
+                    case AwsConnectionParameters.Region: return region;
+                    case AwsConnectionParameters.EndpointUrl: return endpoint;
+                    default: return null;
+                }
+            }, Credential);
             AwsToolsShellDefaults.Apply(SessionState, settings);
             var session = AwsSession.Resolve(settings);
             session.CallObserver = VerboseCallObserver();

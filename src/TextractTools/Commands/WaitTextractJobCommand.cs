@@ -90,7 +90,7 @@ namespace TextractTools.Commands
             }
             if (_jobs.Count == 0) return;
 
-            var schedule = new PollSchedule(TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(Math.Max(PollIntervalSec, MaxPollIntervalSec)));
+            var schedule = PollSchedule.FromSeconds(PollIntervalSec, MaxPollIntervalSec);
             // Sessions are resolved here, on the pipeline thread; the waiter only looks them up.
             var apis = new Dictionary<TextractJob, Engine.Api.ITextractApi>();
             try

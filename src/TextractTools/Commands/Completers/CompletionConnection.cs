@@ -30,25 +30,14 @@ namespace TextractTools.Commands.Completers
         {
             var state = CurrentSessionState();
             var defaults = Unwrap(state?.PSVariable.GetValue("PSDefaultParameterValues")) as IDictionary;
-            string? Value(string name, params string[] aliases)
-                => BoundString(fakeBoundParameters, name, aliases) ?? DefaultString(defaults, commandName, name, aliases);
-
-            var settings = new AwsConnectionSettings
+            string? Value(string name)
             {
-                EndpointUrl = Value("EndpointUrl", "EndpointUri"),
-                Region = Value("Region"),
-                ProfileName = Value("ProfileName", "StoredCredentials"),
-                ProfileLocation = Value("ProfileLocation", "AWSProfilesLocation", "ProfilesLocation"),
-                AccessKey = Value("AccessKey"),
-                SecretKey = Value("SecretKey"),
-                SessionToken = Value("SessionToken"),
-            };
-            if (Bound(fakeBoundParameters, "Credential") is PSCredential credential)
-            {
-                settings.AccessKey = credential.UserName;
-                settings.SecretKey = credential.GetNetworkCredential().Password;
+                var aliases = AwsConnectionParameters.AliasesOf(name);
+                return BoundString(fakeBoundParameters, name, aliases) ?? DefaultString(defaults, commandName, name, aliases);
             }
 
+            var settings = AwsConnectionParameters.ToSettings(Value,
+                Bound(fakeBoundParameters, AwsConnectionParameters.Credential) as PSCredential);
             if (state != null) AwsToolsShellDefaults.Apply(state, settings);
             return new CompletionConnection(settings, KeyOf(settings));
         }
