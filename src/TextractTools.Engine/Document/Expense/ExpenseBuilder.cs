@@ -53,7 +53,7 @@ namespace TextractTools.Engine.Document.Expense
                     {
                         var values = new OrderedStringMap(columns, Expense.LineItemColumns.ValuesFor(columns, item.Named));
                         items.Add(new TextractLineItem(_origin, document.Index, group.Index, items.Count + 1, item.Page,
-                            ReadableList<TextractExpenseField>.Of(item.Fields, "; "), values, Expense.LineItemColumns.RowText(item.Fields)));
+                            ReadableList<TextractExpenseField>.Of(item.Fields, "; "), LineItemColumns, values, Expense.LineItemColumns.RowText(item.Fields)));
                     }
                     int[] pages = items.Select(i => i.Page).Distinct().OrderBy(p => p).ToArray();
                     groups.Add(new TextractLineItemGroup(_origin, document.Index, group.Index, new ReadableList<int>(pages), ReadableList<TextractLineItem>.Of(items, "; ")));

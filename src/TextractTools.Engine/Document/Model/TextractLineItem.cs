@@ -11,7 +11,7 @@ namespace TextractTools.Engine.Document
     public sealed class TextractLineItem : TextractOutputObject
     {
         internal TextractLineItem(TextractDocumentOrigin origin, int expenseIndex, int groupIndex, int index, int page,
-            IReadOnlyList<TextractExpenseField> fields, OrderedStringMap values, string text)
+            IReadOnlyList<TextractExpenseField> fields, IReadOnlyList<string> columnNames, OrderedStringMap values, string text)
             : base(origin)
         {
             ExpenseIndex = expenseIndex;
@@ -19,6 +19,7 @@ namespace TextractTools.Engine.Document
             Index = index;
             Page = page;
             Fields = fields;
+            ColumnNames = columnNames;
             Values = values;
             Text = text;
         }
@@ -46,8 +47,8 @@ namespace TextractTools.Engine.Document
         /// <summary>Column name -> field text, in column order. Names are unique regardless of case.</summary>
         public IReadOnlyDictionary<string, string> Values { get; }
 
-        /// <summary>The column names in column order.</summary>
-        public IReadOnlyList<string> ColumnNames => ((OrderedStringMap)Values).Keys;
+        /// <summary>The column names in column order (the same list for every line item of the read).</summary>
+        public IReadOnlyList<string> ColumnNames { get; }
 
         public string this[string columnName] => Values[columnName];
 

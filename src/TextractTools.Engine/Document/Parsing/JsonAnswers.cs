@@ -74,7 +74,7 @@ namespace TextractTools.Engine.Document.Parsing
                         n++;
                         if (item.ValueKind != JsonValueKind.Object)
                         {
-                            throw new TextractOutputException($"{source}: item {n} of the array is a {item.ValueKind}, not a Textract answer object.", source);
+                            throw new TextractOutputException($"{source}: item {n} of the array is {JsonSpot.KindOf(item.ValueKind)}, not a Textract answer object.", source);
                         }
                         readAnswer(new JsonSpot(item, $"{source} [answer {n}]", string.Empty));
                     }
@@ -82,7 +82,7 @@ namespace TextractTools.Engine.Document.Parsing
                 else
                 {
                     throw new TextractOutputException(
-                        $"{source}: the output is a JSON {root.ValueKind}, not a Textract answer object or an array of them.", source);
+                        $"{source}: the output is {JsonSpot.KindOf(root.ValueKind)}, not a Textract answer object or an array of them.", source);
                 }
             }
         }
@@ -102,7 +102,8 @@ namespace TextractTools.Engine.Document.Parsing
                 {
                     if (kind != null && kind != announced)
                     {
-                        throw answer.Error($"holds both {resultMember} and {name}: it is no single Textract answer");
+                        throw new TextractOutputException(
+                            $"{answer.Source}: this JSON object holds both {resultMember} and {name}: it is no single Textract answer.", answer.Source);
                     }
                     kind = announced;
                     resultMember = name;
@@ -120,7 +121,9 @@ namespace TextractTools.Engine.Document.Parsing
             }
             if (kind == null && !isAnswer)
             {
-                throw answer.Error($"is not a Textract answer: it has no {TextractOutputKinds.MemberOf(expected)}, JobStatus or DocumentMetadata");
+                throw new TextractOutputException(
+                    $"{answer.Source}: this JSON object is not a Textract answer (it has no {TextractOutputKinds.MemberOf(expected)}, JobStatus or DocumentMetadata).",
+                    answer.Source);
             }
             if (kind != null && kind != expected)
             {

@@ -167,7 +167,22 @@ namespace TextractTools.Engine.Document.Parsing
 
         private void Expect(JsonValueKind kind, string what)
         {
-            if (Value.ValueKind != kind) throw Error($"is a {Value.ValueKind}, not {what}");
+            if (Value.ValueKind != kind) throw Error($"is {KindOf(Value.ValueKind)}, not {what}");
+        }
+
+        /// <summary>A JSON value kind in words: "an object", "a string" ...</summary>
+        public static string KindOf(JsonValueKind kind)
+        {
+            switch (kind)
+            {
+                case JsonValueKind.Object: return "an object";
+                case JsonValueKind.Array: return "an array";
+                case JsonValueKind.String: return "a string";
+                case JsonValueKind.Number: return "a number";
+                case JsonValueKind.True:
+                case JsonValueKind.False: return "true or false";
+                default: return "null";
+            }
         }
 
         private string Child(string name) => Path.Length == 0 ? name : Path + "." + name;

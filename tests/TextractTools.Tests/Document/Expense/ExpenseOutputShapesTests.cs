@@ -185,18 +185,18 @@ namespace TextractTools.Tests.Document.Expense
         }
 
         [Theory]
-        [InlineData("{\"ExpenseDocuments\": {}}", "saved.json: ExpenseDocuments is a Object, not an array.")]
+        [InlineData("{\"ExpenseDocuments\": {}}", "saved.json: ExpenseDocuments is an object, not an array.")]
         [InlineData("{\"ExpenseDocuments\": [{\"ExpenseIndex\": 1, \"SummaryFields\": [{\"Type\": {\"Text\": \"TOTAL\", \"Confidence\": \"high\"}}]}]}",
-            "saved.json: ExpenseDocuments[0].SummaryFields[0].Type.Confidence is a String, not a number.")]
+            "saved.json: ExpenseDocuments[0].SummaryFields[0].Type.Confidence is a string, not a number.")]
         [InlineData("{\"ExpenseDocuments\": [{\"ExpenseIndex\": 1, \"SummaryFields\": [{\"PageNumber\": 0}]}]}",
             "saved.json: ExpenseDocuments[0].SummaryFields[0].PageNumber is 0, not a page number (1..100000).")]
         [InlineData("{\"ExpenseDocuments\": [{\"ExpenseIndex\": 1.5}]}", "saved.json: ExpenseDocuments[0].ExpenseIndex is 1.5, not a whole number.")]
         [InlineData("{\"ExpenseDocuments\": [{\"LineItemGroups\": [{\"LineItems\": [{\"LineItemExpenseFields\": [7]}]}]}]}",
-            "saved.json: ExpenseDocuments[0].LineItemGroups[0].LineItems[0].LineItemExpenseFields[0] is a Number, not an object.")]
-        [InlineData("{\"Hello\": \"world\"}", "saved.json: the answer is not a Textract answer: it has no ExpenseDocuments, JobStatus or DocumentMetadata.")]
-        [InlineData("[{\"JobStatus\": \"SUCCEEDED\", \"ExpenseDocuments\": []}, 1]", "saved.json: item 2 of the array is a Number, not a Textract answer object.")]
-        [InlineData("\"text\"", "saved.json: the output is a JSON String, not a Textract answer object or an array of them.")]
-        [InlineData("{\"ExpenseDocuments\": [], \"Results\": []}", "saved.json: the answer holds both ExpenseDocuments and Results: it is no single Textract answer.")]
+            "saved.json: ExpenseDocuments[0].LineItemGroups[0].LineItems[0].LineItemExpenseFields[0] is a number, not an object.")]
+        [InlineData("{\"Hello\": \"world\"}", "saved.json: this JSON object is not a Textract answer (it has no ExpenseDocuments, JobStatus or DocumentMetadata).")]
+        [InlineData("[{\"JobStatus\": \"SUCCEEDED\", \"ExpenseDocuments\": []}, 1]", "saved.json: item 2 of the array is a number, not a Textract answer object.")]
+        [InlineData("\"text\"", "saved.json: the output is a string, not a Textract answer object or an array of them.")]
+        [InlineData("{\"ExpenseDocuments\": [], \"Results\": []}", "saved.json: this JSON object holds both ExpenseDocuments and Results: it is no single Textract answer.")]
         [InlineData("[{\"ExpenseDocuments\": []}, {\"Summary\": {}}]", "saved.json [answer 2]: this answer holds a lending analysis summary")]
         [InlineData("{\"ExpenseDocuments\": [{\"ExpenseIndex\": 1, \"Blocks\": [{\"BlockType\": \"LINE\", \"Text\": \"x\"}]}]}",
             "saved.json ExpenseDocuments[0].Blocks: LINE block 1 (starting at byte 11) has no Id")]

@@ -236,10 +236,10 @@ namespace TextractTools.Tests.Document.Lending
 
         [Theory]
         [InlineData("{\"Results\": [{\"PageClassification\": {}}]}", "p: Results[0] has no Page.")]
-        [InlineData("{\"Results\": [{\"Page\": 1, \"PageClassification\": {\"PageType\": [{\"Value\": 3}]}}]}", "p: Results[0].PageClassification.PageType[0].Value is a Number, not a string.")]
+        [InlineData("{\"Results\": [{\"Page\": 1, \"PageClassification\": {\"PageType\": [{\"Value\": 3}]}}]}", "p: Results[0].PageClassification.PageType[0].Value is a number, not a string.")]
         [InlineData("{\"Results\": [{\"Page\": 1, \"Extractions\": [{\"LendingDocument\": {\"LendingFields\": [{\"ValueDetections\": {}}]}}]}]}",
-            "p: Results[0].Extractions[0].LendingDocument.LendingFields[0].ValueDetections is a Object, not an array.")]
-        [InlineData("{\"Results\": [{\"Page\": 1, \"Extractions\": [{\"ExpenseDocument\": []}]}]}", "p: Results[0].Extractions[0].ExpenseDocument is a Array, not an object.")]
+            "p: Results[0].Extractions[0].LendingDocument.LendingFields[0].ValueDetections is an object, not an array.")]
+        [InlineData("{\"Results\": [{\"Page\": 1, \"Extractions\": [{\"ExpenseDocument\": []}]}]}", "p: Results[0].Extractions[0].ExpenseDocument is an array, not an object.")]
         [InlineData("{\"ExpenseDocuments\": []}", "p: this answer holds expense analysis output")]
         public void Wrong_shapes_are_reported_where_they_are(string json, string expected)
         {
