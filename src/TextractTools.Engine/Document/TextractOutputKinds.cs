@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
+using TextractTools.Engine.Api;
 using TextractTools.Engine.Document.Files;
 using TextractTools.Engine.Document.Parsing;
 using TextractTools.Engine.Output;
@@ -63,15 +65,24 @@ namespace TextractTools.Engine.Document
             }
         }
 
-        // The answer member that carries each kind's results.
-        private static readonly (string Member, TextractOutputKind Kind)[] ResultMembers =
+        /// <summary>The kind of output a job of <paramref name="kind"/> writes (expense analysis: Expense ...).</summary>
+        public static TextractOutputKind Of(TextractJobKind kind)
         {
-            ("Blocks", TextractOutputKind.Blocks),
-            ("ExpenseDocuments", TextractOutputKind.Expense),
-            ("Results", TextractOutputKind.Lending),
-            ("Summary", TextractOutputKind.LendingSummary),
-            ("IdentityDocuments", TextractOutputKind.Identity),
-        };
+            switch (kind)
+            {
+                case TextractJobKind.ExpenseAnalysis: return TextractOutputKind.Expense;
+                case TextractJobKind.LendingAnalysis: return TextractOutputKind.Lending;
+                default: return TextractOutputKind.Blocks;
+            }
+        }
+
+        // The answer member that carries each kind's results: the job kinds' own (TextractJobKindInfo.ResultsMember),
+        // and those of the answers that belong to no job kind of their own.
+        private static readonly (string Member, TextractOutputKind Kind)[] ResultMembers =
+            TextractJobKindInfo.All.Select(info => (info.ResultsMember, Of(info.Kind)))
+                .Concat(new[] { ("Summary", TextractOutputKind.LendingSummary), ("IdentityDocuments", TextractOutputKind.Identity) })
+                .Distinct()
+                .ToArray();
 
         /// <summary>The kind an answer member announces when it is present and not null, else null.</summary>
         internal static TextractOutputKind? OfMember(string name)

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using TextractTools.Engine.Api;
 using TextractTools.Engine.Document;
 using TextractTools.Engine.Output;
 using Xunit;
@@ -70,6 +71,19 @@ namespace TextractTools.Tests.Document
             {
                 Directory.Delete(folder, true);
             }
+        }
+
+        [Theory]
+        [InlineData(TextractJobKind.TextDetection, TextractOutputKind.Blocks)]
+        [InlineData(TextractJobKind.DocumentAnalysis, TextractOutputKind.Blocks)]
+        [InlineData(TextractJobKind.ExpenseAnalysis, TextractOutputKind.Expense)]
+        [InlineData(TextractJobKind.LendingAnalysis, TextractOutputKind.Lending)]
+        public void Each_job_kind_writes_its_output_kind(TextractJobKind job, TextractOutputKind expected)
+        {
+            Assert.Equal(expected, TextractOutputKinds.Of(job));
+            // The results member the job kind's description names announces that kind.
+            string member = TextractJobKindInfo.Of(job).ResultsMember;
+            Assert.Equal(expected, TextractOutputKinds.Detect(OutputJson.Raw("{\"" + member + "\": []}")));
         }
 
         [Fact]

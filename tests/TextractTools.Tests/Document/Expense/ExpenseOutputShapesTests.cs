@@ -18,7 +18,7 @@ namespace TextractTools.Tests.Document.Expense
         private static string MultiPage() => ExpenseSampleTests.Sample("expense-multipage.json");
 
         /// <summary>Everything a user sees of the output, as text, to compare two reads.</summary>
-        private static List<string> Shape(TextractExpenseOutput output)
+        internal static List<string> Shape(TextractExpenseOutput output)
         {
             var shape = new List<string> { $"{output.JobStatus} {output.ModelVersion} {output.PageCount} {output.LineItemColumns}" };
             foreach (TextractExpenseDocument document in output.ExpenseDocuments)

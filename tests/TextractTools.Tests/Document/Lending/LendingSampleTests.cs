@@ -68,7 +68,7 @@ namespace TextractTools.Tests.Document.Lending
             return (pages, fields);
         }
 
-        private static List<string> Shape(TextractLendingOutput output)
+        internal static List<string> Shape(TextractLendingOutput output)
         {
             var shape = new List<string> { $"{output.JobStatus} {output.ModelVersion} {output.PageCount} {output.LineItemColumns}" };
             foreach (TextractLendingPage page in output.Pages)
