@@ -19,8 +19,8 @@ namespace TextractTools.Engine.Document
         /// <summary>
         /// The kind of the first answer of <paramref name="page"/> that has results (a saved array may start with
         /// answers that carry only a status). Only the answers' top-level member names are looked at, and the scan
-        /// stops at the first result member, so a file of hundreds of MB is not parsed. Later answers are checked by
-        /// the reader, which refuses an answer of another kind.
+        /// stops at the first result member that holds something, so a file of hundreds of MB is not parsed. Later
+        /// answers are checked by the reader, which refuses an answer of another kind.
         /// </summary>
         /// <exception cref="TextractOutputException">The JSON is malformed before the first result member.</exception>
         public static TextractOutputKind Detect(RawOutputPage page)
@@ -123,10 +123,15 @@ namespace TextractTools.Engine.Document
             return found;
         }
 
-        /// <summary>Reads an answer object's members up to its first result member (or to its end).</summary>
+        /// <summary>
+        /// Reads an answer object's members up to its first result member that holds something (or to its end). An
+        /// empty result array decides only when no other result member holds something: output written with every
+        /// member of the shape present would not be misread by an empty one.
+        /// </summary>
         private static TextractOutputKind ScanAnswer(ref Utf8JsonReader reader)
         {
             bool status = false;
+            TextractOutputKind? empty = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 string name = reader.GetString()!;
@@ -134,12 +139,20 @@ namespace TextractTools.Engine.Document
                 if (reader.TokenType != JsonTokenType.Null)
                 {
                     TextractOutputKind? kind = OfMember(name);
-                    if (kind != null) return kind.Value;
+                    if (kind != null)
+                    {
+                        if (!IsEmptyArray(reader)) return kind.Value;
+                        empty ??= kind;
+                    }
                     if (IsStatusMember(name)) status = true;
                 }
                 reader.Skip();
             }
-            return status ? TextractOutputKind.StatusOnly : TextractOutputKind.Unknown;
+            return empty ?? (status ? TextractOutputKind.StatusOnly : TextractOutputKind.Unknown);
         }
+
+        /// <summary>Whether the value the reader is on is [] (looked at on a copy: the reader stays where it is).</summary>
+        private static bool IsEmptyArray(Utf8JsonReader copy) =>
+            copy.TokenType == JsonTokenType.StartArray && copy.Read() && copy.TokenType == JsonTokenType.EndArray;
     }
 }

@@ -29,6 +29,9 @@ namespace TextractTools.Tests.Document
         [InlineData("{\"JobStatus\": \"SUCCEEDED\", \"Summary\": {\"DocumentGroups\": []}}", TextractOutputKind.LendingSummary)]
         [InlineData("{\"IdentityDocuments\": []}", TextractOutputKind.Identity)]
         [InlineData("{\"Blocks\": null, \"Results\": null, \"ExpenseDocuments\": []}", TextractOutputKind.Expense)]
+        // An empty result array gives way to one that holds results; alone, it decides.
+        [InlineData("{\"Blocks\": [], \"ExpenseDocuments\": [{}]}", TextractOutputKind.Expense)]
+        [InlineData("{\"Blocks\": [], \"ExpenseDocuments\": []}", TextractOutputKind.Blocks)]
         [InlineData("[{\"JobStatus\": \"IN_PROGRESS\"}, {\"JobStatus\": \"SUCCEEDED\", \"Results\": []}]", TextractOutputKind.Lending)]
         [InlineData("[{\"JobStatus\": \"FAILED\"}]", TextractOutputKind.StatusOnly)]
         [InlineData("{\"DocumentMetadata\": {\"Pages\": 1}}", TextractOutputKind.StatusOnly)]
@@ -36,7 +39,7 @@ namespace TextractTools.Tests.Document
         [InlineData("[1, 2]", TextractOutputKind.Unknown)]
         [InlineData("42", TextractOutputKind.Unknown)]
         // The scan stops at the first result member: damage after it is the reader's to report.
-        [InlineData("{\"ExpenseDocuments\": [], \"Blocks\": [tru", TextractOutputKind.Expense)]
+        [InlineData("{\"ExpenseDocuments\": [{\"ExpenseIndex\": 1}], \"Blocks\": [tru", TextractOutputKind.Expense)]
         public void Answers(string json, TextractOutputKind expected)
         {
             Assert.Equal(expected, TextractOutputKinds.Detect(OutputJson.Raw(json)));

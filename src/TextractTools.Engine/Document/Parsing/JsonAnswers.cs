@@ -94,20 +94,27 @@ namespace TextractTools.Engine.Document.Parsing
             TextractOutputKind? kind = null;
             string? resultMember = null;
             JsonSpot result = default;
+            bool resultHoldsResults = false;
             foreach (KeyValuePair<string, JsonSpot> member in answer.Members())
             {
                 string name = member.Key;
                 TextractOutputKind? announced = TextractOutputKinds.OfMember(name);
                 if (announced != null)
                 {
-                    if (kind != null && kind != announced)
+                    // An empty result array gives way to a member that holds results (see TextractOutputKinds.Detect).
+                    bool holdsResults = !IsEmptyArray(member.Value);
+                    if (kind != null && kind != announced && holdsResults && resultHoldsResults)
                     {
                         throw new TextractOutputException(
                             $"{answer.Source}: this JSON object holds both {resultMember} and {name}: it is no single Textract answer.", answer.Source);
                     }
-                    kind = announced;
-                    resultMember = name;
-                    result = member.Value;
+                    if (kind == null || (holdsResults && !resultHoldsResults))
+                    {
+                        kind = announced;
+                        resultMember = name;
+                        result = member.Value;
+                        resultHoldsResults = holdsResults;
+                    }
                 }
                 else if (TextractOutputKinds.IsStatusMember(name))
                 {
@@ -134,6 +141,8 @@ namespace TextractTools.Engine.Document.Parsing
             if (kind != null) readResult(info, result);
             return info;
         }
+
+        private static bool IsEmptyArray(JsonSpot value) => value.Value.ValueKind == JsonValueKind.Array && value.Value.GetArrayLength() == 0;
 
         private static void ReadWarnings(JsonSpot answer, AnswerInfo info)
         {

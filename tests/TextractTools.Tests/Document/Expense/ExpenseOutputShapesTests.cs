@@ -196,7 +196,8 @@ namespace TextractTools.Tests.Document.Expense
         [InlineData("{\"Hello\": \"world\"}", "saved.json: this JSON object is not a Textract answer (it has no ExpenseDocuments, JobStatus or DocumentMetadata).")]
         [InlineData("[{\"JobStatus\": \"SUCCEEDED\", \"ExpenseDocuments\": []}, 1]", "saved.json: item 2 of the array is a number, not a Textract answer object.")]
         [InlineData("\"text\"", "saved.json: the output is a string, not a Textract answer object or an array of them.")]
-        [InlineData("{\"ExpenseDocuments\": [], \"Results\": []}", "saved.json: this JSON object holds both ExpenseDocuments and Results: it is no single Textract answer.")]
+        [InlineData("{\"ExpenseDocuments\": [{}], \"Results\": [{}]}", "saved.json: this JSON object holds both ExpenseDocuments and Results: it is no single Textract answer.")]
+        [InlineData("{\"Blocks\": [{}], \"ExpenseDocuments\": []}", "saved.json: this answer holds text detection or document analysis output")]
         [InlineData("[{\"ExpenseDocuments\": []}, {\"Summary\": {}}]", "saved.json [answer 2]: this answer holds a lending analysis summary")]
         [InlineData("{\"ExpenseDocuments\": [{\"ExpenseIndex\": 1, \"Blocks\": [{\"BlockType\": \"LINE\", \"Text\": \"x\"}]}]}",
             "saved.json ExpenseDocuments[0].Blocks: LINE block 1 (starting at byte 11) has no Id")]
@@ -221,6 +222,15 @@ namespace TextractTools.Tests.Document.Expense
             var truncated = Assert.Throws<TextractOutputException>(() =>
                 TextractExpenseReader.Read(new[] { OutputJson.Raw("{\"JobStatus\": \"SUCCEEDED\", \"ExpenseDocuments\": [{\"ExpenseIndex\": 1", "page-7") }));
             Assert.StartsWith("page-7: the JSON is malformed or truncated", truncated.Message);
+        }
+
+        [Fact]
+        public void An_empty_result_array_beside_expense_documents_is_no_conflict()
+        {
+            TextractExpenseOutput output = TextractExpenseReader.Read(new[] { OutputJson.Raw(
+                "{\"Blocks\": [], \"ExpenseDocuments\": [{\"ExpenseIndex\": 1, \"SummaryFields\": [{\"Type\": {\"Text\": \"TOTAL\"}, \"ValueDetection\": {\"Text\": \"$2\"}}]}], \"Results\": []}") });
+
+            Assert.Equal("$2", Assert.Single(output.SummaryFields).Value);
         }
 
         [Fact]
