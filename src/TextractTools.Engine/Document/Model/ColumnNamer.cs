@@ -14,16 +14,16 @@ namespace TextractTools.Engine.Document
         {
             int columns = grid.Length == 0 ? 0 : grid[0].Length;
             var names = new string[columns];
-            var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            HashSet<string> used = UniqueNames.NewSet();
             // Take the non-blank names first so that "Column3" never steals a name a header cell really has.
             for (int c = 0; c < columns; c++)
             {
                 string name = JoinHeaderTexts(grid, headerRowCount, c);
-                names[c] = name.Length == 0 ? string.Empty : Unique(name, used);
+                names[c] = name.Length == 0 ? string.Empty : UniqueNames.Claim(name, used);
             }
             for (int c = 0; c < columns; c++)
             {
-                if (names[c].Length == 0) names[c] = Unique("Column" + (c + 1), used);
+                if (names[c].Length == 0) names[c] = UniqueNames.Claim("Column" + (c + 1), used);
             }
             return names;
         }
@@ -47,16 +47,7 @@ namespace TextractTools.Engine.Document
             return builder.ToString();
         }
 
-        private static string Normalize(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-        private static string Unique(string name, HashSet<string> used)
-        {
-            if (used.Add(name)) return name;
-            for (int n = 2; ; n++)
-            {
-                string candidate = name + "_" + n;
-                if (used.Add(candidate)) return candidate;
-            }
-        }
+        /// <summary>Runs of white space (line breaks included) as one space, none at either end.</summary>
+        internal static string Normalize(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 }

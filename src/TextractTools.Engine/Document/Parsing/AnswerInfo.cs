@@ -19,5 +19,13 @@ namespace TextractTools.Engine.Document.Parsing
         public bool HasBlocks { get; set; }
         /// <summary>The member that shows the answer is not block output (ExpenseDocuments, IdentityDocuments, ...).</summary>
         public string? OtherResultMember { get; set; }
+
+        /// <summary>Keeps one of the answer's Warnings (ErrorCode and Pages, either may be absent).</summary>
+        public void AddTextractWarning(string? code, List<int> pages)
+        {
+            code ??= "UnknownWarning";
+            string where = pages.Count == 0 ? string.Empty : $" on page(s) {string.Join(", ", pages)}";
+            Warnings.Add(new TextractDocumentWarning(code, $"Textract reported {code}{where}", pages, Source));
+        }
     }
 }

@@ -14,8 +14,7 @@ namespace TextractTools.Engine.Document.Parsing
     internal sealed class OutputJsonParser
     {
         // Textract stops at 3,000 pages; a far larger number is damage, and would size per-page arrays absurdly.
-        private const int MaxPage = 100_000;
-        private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
+        internal const int MaxPage = 100_000;
         private readonly BlockStore? _store;
         private readonly bool _lenient;
         private readonly PageBatch? _ownBatch;
@@ -58,7 +57,7 @@ namespace TextractTools.Engine.Document.Parsing
         /// </summary>
         public void ParseInto(RawOutputPage page, int ordinal, PageBatch batch)
         {
-            _source = string.IsNullOrEmpty(page.Source) ? $"output page {ordinal + 1}" : page.Source;
+            _source = JsonAnswers.SourceOf(page, ordinal);
             _batch = batch;
             batch.Start(_source);
             try
@@ -77,8 +76,7 @@ namespace TextractTools.Engine.Document.Parsing
 
         private void ParseJson(ReadOnlySpan<byte> json)
         {
-            // Windows PowerShell 5.1 writes UTF-8 files with a BOM, which the reader would reject.
-            if (json.StartsWith(Utf8Bom)) json = json.Slice(Utf8Bom.Length);
+            json = JsonErrors.WithoutBom(json);
             var reader = new JsonTokenReader(json, _scratch);
             try
             {
@@ -87,7 +85,7 @@ namespace TextractTools.Engine.Document.Parsing
             }
             catch (JsonSyntaxException e)
             {
-                throw Malformed(json, e);
+                throw JsonErrors.Malformed(_source, json, e, e.Position);
             }
             catch (Exception e) when (e is InvalidOperationException || e is FormatException)
             {
@@ -98,38 +96,6 @@ namespace TextractTools.Engine.Document.Parsing
                     BytePosition = reader.TokenStartIndex,
                 };
             }
-        }
-
-        /// <summary>
-        /// Describes malformed JSON the way System.Text.Json sees it (its message, a line and a position), walking the
-        /// page's tokens with Utf8JsonReader: ours only knows that and where the JSON went wrong.
-        /// </summary>
-        private TextractOutputException Malformed(ReadOnlySpan<byte> json, JsonSyntaxException found)
-        {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 128 });
-            try
-            {
-                while (reader.Read())
-                {
-                }
-            }
-            catch (JsonException e)
-            {
-                long line = (e.LineNumber ?? 0) + 1;
-                long inLine = (e.BytePositionInLine ?? 0) + 1;
-                return new TextractOutputException(
-                    $"{_source}: the JSON is malformed or truncated at line {line}, byte {inLine} of the line " +
-                    $"(byte {reader.BytesConsumed} of {json.Length}): {StripPosition(e.Message)}", _source, e)
-                {
-                    LineNumber = line,
-                    BytePosition = reader.BytesConsumed,
-                };
-            }
-            // System.Text.Json found nothing wrong where ours did: still an error, in our words.
-            return new TextractOutputException($"{_source}: the JSON is malformed or truncated: {found.Message}.", _source, found)
-            {
-                BytePosition = found.Position,
-            };
         }
 
         private void ReadDocument(ref JsonTokenReader reader)
@@ -187,7 +153,7 @@ namespace TextractTools.Engine.Document.Parsing
                     ReadDocumentMetadata(ref reader, answer);
                 }
                 else if (reader.ValueTextEquals("ExpenseDocuments"u8) || reader.ValueTextEquals("IdentityDocuments"u8)
-                         || reader.ValueTextEquals("Results"u8))
+                         || reader.ValueTextEquals("Results"u8) || reader.ValueTextEquals("Summary"u8))
                 {
                     string member = reader.GetString()!;
                     if (Next(ref reader) != JsonTokenType.Null) answer.OtherResultMember = member;
@@ -386,9 +352,7 @@ namespace TextractTools.Engine.Document.Parsing
                     }
                     else SkipValue(ref reader);
                 }
-                code ??= "UnknownWarning";
-                string where = pages.Count == 0 ? string.Empty : $" on page(s) {string.Join(", ", pages)}";
-                answer.Warnings.Add(new TextractDocumentWarning(code, $"Textract reported {code}{where}", pages, answer.Source));
+                answer.AddTextractWarning(code, pages);
             }
         }
 
@@ -455,13 +419,6 @@ namespace TextractTools.Engine.Document.Parsing
         {
             long at = position ?? reader.TokenStartIndex;
             return new TextractOutputException($"{_source}: {problem} (at byte {at}).", _source) { BytePosition = at };
-        }
-
-        /// <summary>System.Text.Json appends a 0-based position to its messages; ours gives a 1-based one instead.</summary>
-        private static string StripPosition(string message)
-        {
-            int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            return at > 0 ? message.Substring(0, at).TrimEnd() : message;
         }
     }
 }
