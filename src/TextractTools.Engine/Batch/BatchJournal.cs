@@ -2,10 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace TextractTools.Engine.Batch
 {
-    /// <summary>A journal that cannot be read (damaged in the middle, or written for other options).</summary>
+    /// <summary>A batch state that cannot be used: a journal damaged in the middle, or a batch (journal or shared) begun with other options.</summary>
     public sealed class BatchJournalException : IOException
     {
         public BatchJournalException(string message, Exception? inner = null) : base(message, inner) { }
@@ -15,9 +17,10 @@ namespace TextractTools.Engine.Batch
     /// The batch's memory across runs: an append-only file of JSON lines, one per state change. Each record is on
     /// disk (flushed through the OS cache) before the caller acts on it, so after a crash the journal never says
     /// less than what the next step needs to resume. A crash while writing leaves at most a torn last line, which
-    /// opening cuts off; a bad line followed by good ones is damage, and opening refuses it.
+    /// opening cuts off; a bad line followed by good ones is damage, and opening refuses it. As a
+    /// <see cref="BatchStore"/> it is one host's: the lock file keeps other runs out, so every claim succeeds.
     /// </summary>
-    public sealed class BatchJournal : IDisposable
+    public sealed class BatchJournal : BatchStore
     {
         private readonly BatchJournalLock _lock;
         private readonly FileStream _file;
@@ -30,9 +33,19 @@ namespace TextractTools.Engine.Batch
             _file = file;
             _records = records;
             TornBytesDiscarded = cutBytes;
+            State = BatchState.From(records);
         }
 
         public string Path { get; }
+
+        public override string Location => Path;
+
+        /// <summary>The records folded into one state per document, kept up to date as records are appended.</summary>
+        public override BatchState State { get; }
+
+        internal override string ParameterName => "StateFile";
+
+        internal override string Description => "the state file " + Path;
 
         /// <summary>The records in the order they were written.</summary>
         public IReadOnlyList<BatchRecord> Records => _records;
@@ -85,10 +98,42 @@ namespace TextractTools.Engine.Batch
             _file.Write(line, 0, line.Length);
             _file.Flush(true);
             _records.Add(record);
+            State.Apply(record);
             Appended?.Invoke(record);
         }
 
-        public void Dispose()
+        internal override Task BeginAsync(string options, CancellationToken cancellationToken)
+        {
+            if (State.Options is null) Append(new BatchRecord { Type = BatchRecordType.Batch, Options = options });
+            else if (!string.Equals(State.Options, options, StringComparison.Ordinal)) throw OptionsMismatch(State.Options, options);
+            return Task.CompletedTask;
+        }
+
+        internal override Task AddAsync(IReadOnlyList<BatchRecord> discovered, CancellationToken cancellationToken)
+        {
+            foreach (var record in discovered) Append(record);
+            return Task.CompletedTask;
+        }
+
+        // One run holds the journal and so every document of it.
+        internal override Task<bool> ClaimAsync(BatchDocumentState document, CancellationToken cancellationToken) => Task.FromResult(true);
+
+        internal override Task<bool> RecordAsync(BatchRecord record, CancellationToken cancellationToken)
+        {
+            Append(record);
+            return Task.FromResult(true);
+        }
+
+        internal override Task ReleaseAsync(BatchDocumentState document, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        /// <summary>The records of a journal, read without taking its lock (a run may be writing it): a torn last line is left out.</summary>
+        public static IReadOnlyList<BatchRecord> ReadRecords(string path)
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return ReadRecords(file, System.IO.Path.GetFullPath(path)).Records;
+        }
+
+        public override void Dispose()
         {
             _file.Dispose();
             _lock.Dispose();

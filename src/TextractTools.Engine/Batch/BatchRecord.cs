@@ -28,6 +28,8 @@ namespace TextractTools.Engine.Batch
     /// <summary>
     /// One line of the batch journal. Every record of a document carries its ClientRequestToken, which is derived
     /// from the document and the options and so names the unit of work even before Textract gave it a JobId.
+    /// A shared batch (in S3) keeps one record per document instead: its latest state as a record of its stage with
+    /// every member filled in (<see cref="Snapshot"/>), plus who holds it; the same serialization serves both.
     /// </summary>
     public sealed class BatchRecord
     {
@@ -55,6 +57,64 @@ namespace TextractTools.Engine.Batch
         /// <summary>The fingerprint of the batch's options (Batch).</summary>
         public string? Options { get; set; }
 
+        /// <summary>The host holding the document (a shared batch's snapshot; null when free or settled).</summary>
+        public string? Owner { get; set; }
+
+        /// <summary>The host that wrote the record (a shared batch's records).</summary>
+        public string? Host { get; set; }
+
+        /// <summary>A document's whole state as one record of its stage (what a shared batch stores per document).</summary>
+        public static BatchRecord Snapshot(BatchDocumentState state) => new BatchRecord
+        {
+            Type = TypeOf(state.Stage),
+            At = state.UpdatedAt ?? DateTimeOffset.UtcNow,
+            Token = state.Token,
+            Document = state.Document,
+            Source = state.Source,
+            JobId = state.JobId,
+            Status = state.Status,
+            Message = state.Message,
+            Pages = state.Pages,
+            Path = state.OutputFolder,
+            Owner = state.Owner,
+            Host = state.Host,
+        };
+
+        /// <summary>The document state a <see cref="Snapshot"/> record stands for; FormatException for a record that is not one.</summary>
+        public BatchDocumentState ToDocumentState()
+        {
+            if (Type == BatchRecordType.Batch || Document is null)
+                throw new FormatException($"A {Type} record without a document is not the state of a document.");
+            return new BatchDocumentState(Token, Document, Source)
+            {
+                Stage = StageOf(Type),
+                JobId = JobId,
+                Status = Status,
+                Message = Message,
+                Pages = Pages,
+                OutputFolder = Path,
+                Owner = Owner,
+                Host = Host,
+                UpdatedAt = At,
+            };
+        }
+
+        private static BatchRecordType TypeOf(BatchStage stage) => stage switch
+        {
+            BatchStage.Discovered => BatchRecordType.Discovered,
+            BatchStage.Started => BatchRecordType.Started,
+            BatchStage.Finished => BatchRecordType.Finished,
+            _ => BatchRecordType.Delivered,
+        };
+
+        private static BatchStage StageOf(BatchRecordType type) => type switch
+        {
+            BatchRecordType.Discovered => BatchStage.Discovered,
+            BatchRecordType.Started => BatchStage.Started,
+            BatchRecordType.Finished => BatchStage.Finished,
+            _ => BatchStage.Delivered,
+        };
+
         public override string ToString() => Encoding.UTF8.GetString(ToJsonLine()).TrimEnd('\n');
 
         /// <summary>The record as one line of JSON, ending with a newline (the mark of a complete record).</summary>
@@ -75,6 +135,8 @@ namespace TextractTools.Engine.Batch
                 if (Pages.HasValue) json.WriteNumber("pages", Pages.Value);
                 WriteIfSet(json, "path", Path);
                 WriteIfSet(json, "options", Options);
+                WriteIfSet(json, "owner", Owner);
+                WriteIfSet(json, "host", Host);
                 json.WriteEndObject();
             }
             buffer.WriteByte((byte)'\n');
@@ -101,6 +163,8 @@ namespace TextractTools.Engine.Batch
                 Message = String(root, "message"),
                 Path = String(root, "path"),
                 Options = String(root, "options"),
+                Owner = String(root, "owner"),
+                Host = String(root, "host"),
             };
             if (root.TryGetProperty("pages", out var pages) && pages.ValueKind == JsonValueKind.Number) record.Pages = pages.GetInt32();
             if (String(root, "at") is { } at && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var when)) record.At = when;

@@ -13,7 +13,10 @@ namespace TextractTools.Engine.Batch
         Delivered,
     }
 
-    /// <summary>One document of the batch as the journal tells it.</summary>
+    /// <summary>
+    /// One document of the batch as its state tells it: the local journal folds its records into this, and a shared
+    /// batch keeps this, as one record per document, in S3 (see <see cref="BatchRecord.Snapshot"/>).
+    /// </summary>
     public sealed class BatchDocumentState
     {
         public BatchDocumentState(string token, string document, string? source)
@@ -33,11 +36,65 @@ namespace TextractTools.Engine.Batch
         public int? Pages { get; internal set; }
         public string? OutputFolder { get; internal set; }
 
+        /// <summary>The host working the document now (a shared batch's claim); null when free, done, or in a local journal.</summary>
+        public string? Owner { get; internal set; }
+
+        /// <summary>The host that last moved the document on (in a shared batch: the one that delivered it, once Delivered).</summary>
+        public string? Host { get; internal set; }
+
+        /// <summary>When the state last changed, by the clock of the host that changed it.</summary>
+        public DateTimeOffset? UpdatedAt { get; internal set; }
+
         /// <summary>Could not be started (last run): tried again, since no job exists and nothing was paid for.</summary>
         public bool FailedToStart => Stage == BatchStage.Finished && Status == BatchStatus.FailedToStart;
 
         /// <summary>Nothing is left to do: delivered, or a job that ended FAILED (Textract would answer the same job again).</summary>
         public bool IsDone => Stage == BatchStage.Delivered || (Stage == BatchStage.Finished && Status == BatchStatus.Failed);
+
+        /// <summary>Nothing more happens to it in this run: done, or failed to start (tried again by a later run). Nobody holds it.</summary>
+        internal bool IsSettled => IsDone || FailedToStart;
+
+        /// <summary>Moves the document on by one journal record of its own (Started, Finished or Delivered).</summary>
+        internal void Apply(BatchRecord record)
+        {
+            switch (record.Type)
+            {
+                case BatchRecordType.Started:
+                    Stage = BatchStage.Started;
+                    JobId = record.JobId;
+                    Status = null;
+                    Message = null;
+                    break;
+                case BatchRecordType.Finished:
+                    Stage = BatchStage.Finished;
+                    JobId = record.JobId ?? JobId;
+                    Status = record.Status;
+                    Message = record.Message;
+                    Pages = record.Pages;
+                    break;
+                case BatchRecordType.Delivered:
+                    Stage = BatchStage.Delivered;
+                    OutputFolder = record.Path;
+                    break;
+            }
+            UpdatedAt = record.At;
+        }
+
+        internal BatchDocumentState Clone() => (BatchDocumentState)MemberwiseClone();
+
+        /// <summary>Takes every changing member of <paramref name="other"/> (the same document, read again).</summary>
+        internal void CopyFrom(BatchDocumentState other)
+        {
+            Stage = other.Stage;
+            JobId = other.JobId;
+            Status = other.Status;
+            Message = other.Message;
+            Pages = other.Pages;
+            OutputFolder = other.OutputFolder;
+            Owner = other.Owner;
+            Host = other.Host;
+            UpdatedAt = other.UpdatedAt;
+        }
     }
 
     /// <summary>The statuses the journal records besides the service's own.</summary>
@@ -84,34 +141,32 @@ namespace TextractTools.Engine.Batch
             {
                 if (!_documents.ContainsKey(record.Token))
                 {
-                    var discovered = new BatchDocumentState(record.Token, record.Document ?? "", record.Source);
+                    var discovered = new BatchDocumentState(record.Token, record.Document ?? "", record.Source) { UpdatedAt = record.At };
                     _documents[record.Token] = discovered;
                     _inOrder.Add(discovered);
                 }
                 return;
             }
-            if (!_documents.TryGetValue(record.Token, out var document)) return;
-            switch (record.Type)
-            {
-                case BatchRecordType.Started:
-                    document.Stage = BatchStage.Started;
-                    document.JobId = record.JobId;
-                    document.Status = null;
-                    document.Message = null;
-                    break;
-                case BatchRecordType.Finished:
-                    document.Stage = BatchStage.Finished;
-                    document.JobId = record.JobId ?? document.JobId;
-                    document.Status = record.Status;
-                    document.Message = record.Message;
-                    document.Pages = record.Pages;
-                    break;
-                case BatchRecordType.Delivered:
-                    document.Stage = BatchStage.Delivered;
-                    document.OutputFolder = record.Path;
-                    break;
-            }
+            if (_documents.TryGetValue(record.Token, out var document)) document.Apply(record);
         }
+
+        /// <summary>
+        /// Puts a document's whole state, as a shared store read it, in place of what was known: the same object is
+        /// updated, so whoever holds it sees the change.
+        /// </summary>
+        internal BatchDocumentState Put(BatchDocumentState latest)
+        {
+            if (_documents.TryGetValue(latest.Token, out var known))
+            {
+                known.CopyFrom(latest);
+                return known;
+            }
+            _documents[latest.Token] = latest;
+            _inOrder.Add(latest);
+            return latest;
+        }
+
+        internal void SetOptions(string options) => Options ??= options;
 
         public int Count(Func<BatchDocumentState, bool> predicate) => _inOrder.Count(predicate);
     }

@@ -36,6 +36,9 @@ namespace TextractTools.Engine.Batch
         public int Delivered { get; set; }
         public int Failed { get; set; }
 
+        /// <summary>Documents other hosts of a shared batch hold now.</summary>
+        public int HeldByOthers { get; set; }
+
         /// <summary>A Start was refused for the concurrent-job limit; new starts wait for a running job to end.</summary>
         public bool Held { get; set; }
 

@@ -60,7 +60,8 @@ namespace TextractTools.Engine.Jobs
             return (location, true);
         }
 
-        private async Task<bool> ExistsAsync(S3Location location, CancellationToken cancellationToken)
+        /// <summary>True when the object is there (HEAD answers); false when S3 says 404.</summary>
+        internal async Task<bool> ExistsAsync(S3Location location, CancellationToken cancellationToken)
         {
             try
             {

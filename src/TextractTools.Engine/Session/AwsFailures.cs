@@ -44,6 +44,15 @@ namespace TextractTools.Engine.Session
 
         /// <summary>The caller cancelled (Ctrl+C).</summary>
         Cancelled,
+
+        /// <summary>
+        /// A conditional write's condition does not hold (S3's 412 PreconditionFailed for If-None-Match / If-Match):
+        /// someone else wrote first. Sending it again cannot help; read what is there and decide anew.
+        /// </summary>
+        ConditionFailed,
+
+        /// <summary>A conditional write met another one in flight on the same key (S3's 409 ConditionalRequestConflict): send it again.</summary>
+        Conflict,
     }
 
     /// <summary>One failure classified: its kind, the service's code (or one of ours) and the HTTP status (0 without an answer).</summary>
@@ -61,7 +70,7 @@ namespace TextractTools.Engine.Session
         public int StatusCode { get; }
 
         /// <summary>True when trying the same call again later may succeed (after the SDK's own retries were spent).</summary>
-        public bool IsRetryable => Kind == AwsFailureKind.Throttled || Kind == AwsFailureKind.Transient || Kind == AwsFailureKind.JobLimit;
+        public bool IsRetryable => Kind == AwsFailureKind.Throttled || Kind == AwsFailureKind.Transient || Kind == AwsFailureKind.JobLimit || Kind == AwsFailureKind.Conflict;
 
         public override string ToString() => Kind + " (" + Code + (StatusCode > 0 ? ", " + StatusCode : "") + ")";
     }
@@ -128,6 +137,9 @@ namespace TextractTools.Engine.Session
             ["ExpiredTokenException"] = AwsFailureKind.Credentials,
             ["RequestTimeTooSkewed"] = AwsFailureKind.Credentials,
             ["RequestExpired"] = AwsFailureKind.Credentials,
+            // Conditional writes (S3): the condition is false, or another conditional write was in flight.
+            ["PreconditionFailed"] = AwsFailureKind.ConditionFailed,
+            ["ConditionalRequestConflict"] = AwsFailureKind.Conflict,
             // Usable later, not now.
             ["DisabledException"] = AwsFailureKind.Unavailable,
             ["KMSInvalidStateException"] = AwsFailureKind.Unavailable,
@@ -141,6 +153,7 @@ namespace TextractTools.Engine.Session
             if (statusCode >= 500) return AwsFailureKind.Transient;
             if (statusCode == 403) return AwsFailureKind.AccessDenied;
             if (statusCode == 404) return AwsFailureKind.NotFound;
+            if (statusCode == 412) return AwsFailureKind.ConditionFailed;
             if (statusCode >= 400) return AwsFailureKind.CallerFault;
             return AwsFailureKind.Other;
         }

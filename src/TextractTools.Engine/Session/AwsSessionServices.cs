@@ -34,9 +34,20 @@ namespace TextractTools.Engine.Session
         /// <summary>Lists the documents under an S3 prefix.</summary>
         public static S3DocumentLister CreateDocumentLister(this AwsSession session) => new S3DocumentLister(session.S3);
 
-        /// <summary>Runs a batch with the session's Textract and S3 clients.</summary>
-        public static BatchRunner CreateBatchRunner(this AwsSession session, BatchJournal journal, BatchOptions options) =>
-            new BatchRunner(session.Textract, session.S3, journal, options);
+        /// <summary>Runs a batch, its state in a journal or shared in S3, with the session's Textract and S3 clients.</summary>
+        public static BatchRunner CreateBatchRunner(this AwsSession session, BatchStore store, BatchOptions options) =>
+            new BatchRunner(session.Textract, session.S3, store, options);
+
+        /// <summary>
+        /// A shared batch's state under <paramref name="stateUri"/> for this process as one host of it, its records
+        /// SSE-KMS under <paramref name="kmsKeyId"/> when given. Nothing is read or written until the runner begins.
+        /// </summary>
+        public static S3BatchStore CreateSharedBatchStore(this AwsSession session, S3Location stateUri, string? kmsKeyId, TimeSpan lease) =>
+            new S3BatchStore(new S3BatchStateObjects(session.S3, stateUri, kmsKeyId), BatchHostRecord.ForThisProcess(lease, MonotonicClock.UtcNow));
+
+        /// <summary>Reads how a shared batch stands, without joining it (nothing is written).</summary>
+        public static Task<TextractBatchStatus> ReadSharedBatchStatusAsync(this AwsSession session, S3Location stateUri, CancellationToken cancellationToken) =>
+            TextractBatchStatus.FromSharedStateAsync(new S3BatchStateObjects(session.S3, stateUri, null), DateTimeOffset.UtcNow, cancellationToken);
 
         /// <summary>Waits for jobs through the notifications an SQS queue receives.</summary>
         public static QueueNotificationWaiter CreateQueueNotificationWaiter(this AwsSession session, string queueUrl, Func<TextractJob, ITextractApi> apiFor) =>

@@ -102,6 +102,9 @@ namespace TextractTools.Commands
                     return ErrorCategory.AuthenticationError;
                 case AwsFailureKind.Unavailable:
                     return ErrorCategory.ResourceUnavailable;
+                case AwsFailureKind.ConditionFailed:
+                case AwsFailureKind.Conflict:
+                    return ErrorCategory.ResourceBusy;
                 case AwsFailureKind.Cancelled:
                     return ErrorCategory.OperationStopped;
                 default:
