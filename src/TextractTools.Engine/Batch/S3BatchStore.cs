@@ -238,8 +238,19 @@ namespace TextractTools.Engine.Batch
                 lock (_gate) _hosts[hostId] = new HostView(record, read.ETag, read.LastModified);
                 seen.Add(hostId);
             }
+            List<HostView> dead;
             lock (_gate)
+            {
                 foreach (var gone in _hosts.Keys.Where(h => !seen.Contains(h)).ToList()) _hosts.Remove(gone);
+                dead = _host is null ? new List<HostView>() : _hosts.Values.Where(h => IsExpired(h) && !_state.Documents.Any(d => d.Owner == h.Record.HostId)).ToList();
+            }
+            // A dead host's heartbeat that holds nothing any more is only clutter: whoever sees it removes it (a host
+            // that was merely stalled writes it again at its next beat).
+            foreach (var host in dead)
+            {
+                await _objects.DeleteAsync(HostKey(host.Record.HostId), cancellationToken).ConfigureAwait(false);
+                lock (_gate) _hosts.Remove(host.Record.HostId);
+            }
         }
 
         /// <summary>Stops the heartbeat and removes it: what this host still holds is free for others at once.</summary>

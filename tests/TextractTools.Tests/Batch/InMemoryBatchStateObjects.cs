@@ -79,6 +79,11 @@ namespace TextractTools.Tests.Batch
 
             public int Calls { get; private set; }
 
+            /// <summary>Hears every write this door lets through (key, body), after it landed.</summary>
+            public Action<string, string>? Written { get; set; }
+
+            public bool IsShut => _shut;
+
             public void Shut() => _shut = true;
 
             private void Enter(CancellationToken cancellationToken)
@@ -107,6 +112,7 @@ namespace TextractTools.Tests.Batch
                         return Task.FromResult<string?>(null);
                     }
                     var stored = _store.Store(key, body);
+                    Written?.Invoke(key, System.Text.Encoding.UTF8.GetString(body));
                     if (_store.LoseAnswer?.Invoke(key) == true)
                     {
                         _store.LoseAnswer = null;
