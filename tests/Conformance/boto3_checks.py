@@ -485,11 +485,10 @@ class Context:
         def add_headers(request, **_):
             for header, value in headers.items():
                 request.headers[header] = value
-        self.s3.meta.events.register_first('before-sign.s3.PutObject', add_headers)
-        try:
-            return self.s3.put_object(**params)
-        finally:
-            self.s3.meta.events.unregister('before-sign.s3.PutObject', add_headers)
+        # A client of its own: event handlers belong to a client, and checks may write from several threads at once.
+        client = self.client('s3')
+        client.meta.events.register_first('before-sign.s3.PutObject', add_headers)
+        return client.put_object(**params)
 
     def rejects(self, call, status, code, message=None):
         """Runs a call that must fail; compares what boto3 surfaces: HTTP status, Error.Code, Error.Message."""

@@ -425,7 +425,7 @@ for (const [protocol, module] of [['JSON 1.0', () => SQS], ['query', () => SQSQu
     const M = module();
     const missing = await rejects(client().send(new M.GetQueueUrlCommand({ QueueName: name('none') })), { status: 400, name: 'QueueDoesNotExist' });
     // Real SQS answers JSON errors with x-amzn-query-error, so a client sees the query protocol's code in both protocols.
-    eq(missing.Code ?? missing.name, 'AWS.SimpleQueueService.NonExistentQueue', 'the query-compatible error code');
+    eq(missing.Error?.Code, 'AWS.SimpleQueueService.NonExistentQueue', 'the query-compatible error code (Error.Code)');
     const queue = name('dup');
     const { QueueUrl } = await client().send(new M.CreateQueueCommand({ QueueName: queue }));
     await rejects(client().send(new M.CreateQueueCommand({ QueueName: queue, Attributes: { VisibilityTimeout: '99' } })), { status: 400, name: 'QueueNameExists' });
