@@ -29,8 +29,8 @@ namespace TextractTools.Tests.Batch
         private static Task NeverDelay(TimeSpan delay, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
 
         /// <summary>A host whose clock reads <paramref name="clockOffset"/> away from S3's.</summary>
-        private S3BatchStore Host(string name, TimeSpan clockOffset = default, InMemoryBatchStateObjects.Door? door = null) =>
-            new S3BatchStore(door ?? _objects.View(), new BatchHostRecord { HostId = name, Machine = "machine-" + name, ProcessId = 100, Lease = Lease, Started = _time + clockOffset },
+        private S3BatchStore Host(string name, TimeSpan clockOffset = default) =>
+            new S3BatchStore(new HostDoor(_objects), new BatchHostRecord { HostId = name, Machine = "machine-" + name, ProcessId = 100, Lease = Lease, Started = _time + clockOffset },
                 () => _time + clockOffset, NeverDelay);
 
         private static BatchRecord Discovered(string token) =>
@@ -56,8 +56,8 @@ namespace TextractTools.Tests.Batch
             Assert.Contains("kms: none in the batch, alias/k in this run", error.Message);
             Assert.Contains("-StateUri", error.Message);
             Assert.Contains(Prefix.ToString(), error.Message);
-            Assert.DoesNotContain("batches/nightly/hosts/b.json", _objects.Keys);
-            Assert.Contains("\"options\":\"" + Options + "\"", _objects.Text("batch.json"));
+            Assert.DoesNotContain("hosts/b.json", await _objects.KeysAsync(Ct));
+            Assert.Contains("\"options\":\"" + Options + "\"", (await _objects.ReadAllAsync("batch.json", Ct))["batch.json"]);
 
             using var same = await Begun(Host("c"));
             Assert.Equal(Options, same.State.Options);
@@ -72,7 +72,7 @@ namespace TextractTools.Tests.Batch
             await a.AddAsync(new[] { Discovered("tt-1") }, Ct);
             await b.AddAsync(new[] { Discovered("tt-1"), Discovered("tt-2") }, Ct);
 
-            Assert.Equal(new[] { "batches/nightly/documents/tt-1.json", "batches/nightly/documents/tt-2.json" }, _objects.Keys.Where(k => k.Contains("/documents/")));
+            Assert.Equal(new[] { "documents/tt-1.json", "documents/tt-2.json" }, (await _objects.KeysAsync(Ct)).Where(k => k.StartsWith("documents/")));
             Assert.Equal("a", Doc(b, "tt-1").Host);
 
             Assert.True(await a.ClaimAsync(Doc(a, "tt-1"), Ct));
@@ -174,7 +174,7 @@ namespace TextractTools.Tests.Batch
             await a.LeaveAsync(Ct);
             await b.RefreshAsync(Ct);
 
-            Assert.DoesNotContain("batches/nightly/hosts/a.json", _objects.Keys);
+            Assert.DoesNotContain("hosts/a.json", await _objects.KeysAsync(Ct));
             Assert.False(b.IsHeldByOther(Doc(b, "tt-1")));
             Assert.True(await b.ClaimAsync(Doc(b, "tt-1"), Ct));
             Assert.Equal("job-1", Doc(b, "tt-1").JobId);
@@ -225,7 +225,7 @@ namespace TextractTools.Tests.Batch
             Assert.Equal("a", Doc(a, "tt-2").Owner);
             Assert.True(await a.RecordAsync(new BatchRecord { Type = BatchRecordType.Delivered, Token = "tt-2", JobId = "job-2", Path = "/out/tt-2" }, Ct));
 
-            using var reader = new S3BatchStore(_objects.View(), host: null);
+            using var reader = new S3BatchStore(new HostDoor(_objects), host: null);
             await reader.RefreshAsync(Ct);
             var failed = Doc(reader, "tt-1");
             Assert.True(failed.FailedToStart);
@@ -240,7 +240,7 @@ namespace TextractTools.Tests.Batch
         public async Task A_damaged_record_is_refused_naming_the_object()
         {
             using var a = await Begun(Host("a"));
-            _objects.Put("documents/tt-x.json", "{\"type\": \"Started\"");
+            await _objects.PutTextAsync("documents/tt-x.json", "{\"type\": \"Started\"", Ct);
 
             var error = await Assert.ThrowsAsync<BatchJournalException>(() => a.RefreshAsync(Ct));
             Assert.Contains("s3://state/batches/nightly/documents/tt-x.json", error.Message);
@@ -263,7 +263,7 @@ namespace TextractTools.Tests.Batch
             // 90 s on, only A beat again: B's lease (60 s) has expired.
             _time += TimeSpan.FromSeconds(90);
             await a.BeatAsync(Ct);
-            var status = await TextractBatchStatus.FromSharedStateAsync(_objects.View(), _time, Ct);
+            var status = await TextractBatchStatus.FromSharedStateAsync(new HostDoor(_objects), _time, Ct);
 
             Assert.Equal(Prefix.ToString(), status.State);
             Assert.Equal(Options, status.Options);
@@ -280,7 +280,7 @@ namespace TextractTools.Tests.Batch
         [Fact]
         public async Task A_reader_of_a_prefix_without_a_batch_is_told_so()
         {
-            var error = await Assert.ThrowsAsync<System.IO.FileNotFoundException>(() => TextractBatchStatus.FromSharedStateAsync(_objects.View(), _time, Ct));
+            var error = await Assert.ThrowsAsync<System.IO.FileNotFoundException>(() => TextractBatchStatus.FromSharedStateAsync(new HostDoor(_objects), _time, Ct));
             Assert.Contains("No batch state under s3://state/batches/nightly/", error.Message);
         }
     }

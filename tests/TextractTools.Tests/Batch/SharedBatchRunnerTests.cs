@@ -19,8 +19,9 @@ namespace TextractTools.Tests.Batch
 {
     /// <summary>
     /// Several hosts (runners with stores of their own) working one shared batch in one process, against the local
-    /// endpoint's Textract and S3, the shared state in memory: one of them dies in the middle and the others take
-    /// its documents over; one job per document, every document delivered once, and a rerun does nothing.
+    /// endpoint's Textract and S3, the shared state in memory or in the endpoint's S3 (conditional writes over the
+    /// wire, SSE-KMS): one of them dies in the middle and the others take its documents over; one job per document,
+    /// every document delivered once, and a rerun does nothing.
     /// </summary>
     public sealed class SharedBatchRunnerTests : IClassFixture<LocalEndpointFixture>, IDisposable
     {
@@ -30,7 +31,8 @@ namespace TextractTools.Tests.Batch
         private readonly AwsSession _session;
         private readonly CancellationTokenSource _timeout = new CancellationTokenSource(TestTimeout);
         private readonly string _folder = Path.Combine(Path.GetTempPath(), "tt-shared-" + Guid.NewGuid().ToString("N"));
-        private readonly InMemoryBatchStateObjects _objects = new InMemoryBatchStateObjects(S3Location.Parse("s3://state/shared/", "StateUri"), () => DateTimeOffset.UtcNow);
+        private const string StateKey = "alias/shared-state";
+        private IBatchStateObjects _objects = new InMemoryBatchStateObjects(S3Location.Parse("s3://state/shared/", "StateUri"), () => DateTimeOffset.UtcNow);
 
         public SharedBatchRunnerTests(LocalEndpointFixture endpoint)
         {
@@ -45,6 +47,9 @@ namespace TextractTools.Tests.Batch
             });
             _endpoint.Server.Storage.CreateBucket("shared-in");
             _endpoint.Server.Storage.CreateBucket("shared-out");
+            _endpoint.Server.Storage.CreateBucket("shared-state");
+            if (!_endpoint.Server.Keys.TryResolve(StateKey, out _))
+                _endpoint.Server.Keys.CreateAlias(StateKey, _endpoint.Server.Keys.CreateKey("shared batch state").KeyId);
             Directory.CreateDirectory(_folder);
         }
 
@@ -84,12 +89,18 @@ namespace TextractTools.Tests.Batch
             }).ToList();
         }
 
+        /// <summary>The batch's state in memory, or under s3://shared-state/{scenario}/ in the endpoint, SSE-KMS under the batch's key.</summary>
+        private void StateIn(string where, string scenario)
+        {
+            if (where == "s3") _objects = new S3BatchStateObjects(_session.S3, S3Location.Parse($"s3://shared-state/{scenario}/", "StateUri"), StateKey);
+        }
+
         private sealed class Host
         {
-            public Host(string name, InMemoryBatchStateObjects.Door door) => (Name, Door) = (name, door);
+            public Host(string name, HostDoor door) => (Name, Door) = (name, door);
 
             public string Name { get; }
-            public InMemoryBatchStateObjects.Door Door { get; }
+            public HostDoor Door { get; }
             public ConcurrentQueue<TextractBatchItem> Items { get; } = new ConcurrentQueue<TextractBatchItem>();
             public ConcurrentQueue<Exception> Errors { get; } = new ConcurrentQueue<Exception>();
             public BatchRunResult? Result { get; set; }
@@ -99,7 +110,7 @@ namespace TextractTools.Tests.Batch
         /// <summary>Runs one host to its end (or its death, when its door is shut).</summary>
         private async Task<Host> RunHostAsync(string name, BatchOptions options, IReadOnlyList<BatchDocument> inputs, Action<Host>? arrange = null)
         {
-            var host = new Host(name, _objects.View());
+            var host = new Host(name, new HostDoor(_objects));
             arrange?.Invoke(host);
             using var store = new S3BatchStore(host.Door, new BatchHostRecord { HostId = name + "-" + Guid.NewGuid().ToString("N").Substring(0, 4), Machine = name, Lease = Lease, Started = DateTimeOffset.UtcNow });
             var runner = new BatchRunner(_session.Textract, _session.S3, store, options)
@@ -115,7 +126,7 @@ namespace TextractTools.Tests.Batch
             {
                 host.Result = await runner.RunAsync(inputs, _timeout.Token);
             }
-            catch (InvalidOperationException e) when (host.Door.IsShut)
+            catch (HostKilledException e)
             {
                 host.Died = e;
             }
@@ -125,21 +136,22 @@ namespace TextractTools.Tests.Batch
         private static IReadOnlyList<BatchDocument> Inputs(IEnumerable<(string Path, string Text)> documents, BatchOptions options) =>
             documents.Select(d => BatchDocument.FromLocalFile(d.Path, options.UploadLocation!)).ToList();
 
-        private Dictionary<string, string> DocumentRecords() =>
-            _objects.Keys.Where(k => k.Contains("/documents/")).ToDictionary(k => k, k => _objects.Text(k.Substring(_objects.Prefix.Key.Length)));
-
         private async Task<BatchState> ReadStateAsync()
         {
-            using var reader = new S3BatchStore(_objects.View(), host: null);
+            using var reader = new S3BatchStore(_objects, host: null);
             await reader.RefreshAsync(_timeout.Token);
             return reader.State;
         }
 
-        [Fact]
-        public async Task Three_hosts_one_dying_mid_run_deliver_every_document_once_with_one_job_each()
+        [Theory]
+        [InlineData("memory")]
+        [InlineData("s3")]
+        public async Task Three_hosts_one_dying_mid_run_deliver_every_document_once_with_one_job_each(string where)
         {
-            var documents = WriteDocuments("three", 30);
-            var options = Options("three");
+            var scenario = "three-" + where;
+            StateIn(where, scenario);
+            var documents = WriteDocuments(scenario, 30);
+            var options = Options(scenario);
             var inputs = Inputs(documents, options);
             var jobsBefore = EndpointJobCount;
 
@@ -182,18 +194,32 @@ namespace TextractTools.Tests.Batch
 
             // c starts again (a new host) and finds nothing to do: nothing is started, no record changes, and no
             // heartbeat is left (its own is removed as it leaves, the dead one's by whoever saw it expired holding nothing).
-            var records = DocumentRecords();
+            var records = await _objects.ReadAllAsync(S3BatchStore.DocumentsFolder, _timeout.Token);
             var again = await RunHostAsync("c", options, inputs);
             Assert.Empty(again.Items);
             Assert.Empty(again.Errors);
             Assert.Equal(30, EndpointJobCount - jobsBefore);
-            Assert.Equal(records, DocumentRecords());
-            Assert.DoesNotContain(_objects.Keys, k => k.Contains("/hosts/"));
+            Assert.Equal(records, await _objects.ReadAllAsync(S3BatchStore.DocumentsFolder, _timeout.Token));
+            Assert.DoesNotContain(await _objects.KeysAsync(_timeout.Token), k => k.StartsWith(S3BatchStore.HostsFolder));
+
+            if (where != "s3") return;
+            // Every state object is SSE-KMS under the batch's key.
+            using var s3 = _endpoint.CreateS3();
+            var keyArn = _endpoint.Server.Keys.TryResolve(StateKey, out var key) ? key.Arn : null;
+            var stateKeys = await _objects.KeysAsync(_timeout.Token);
+            Assert.Equal(31, stateKeys.Count); // batch.json and the documents
+            foreach (var stateKey in stateKeys)
+            {
+                var head = await s3.GetObjectMetadataAsync("shared-state", _objects.Prefix.Key + stateKey, _timeout.Token);
+                Assert.Equal(Amazon.S3.ServerSideEncryptionMethod.AWSKMS, head.ServerSideEncryptionMethod);
+                Assert.Equal(keyArn, head.ServerSideEncryptionKeyManagementServiceKeyId);
+            }
         }
 
         [Fact]
         public async Task A_host_that_cannot_read_another_hosts_file_leaves_it_for_one_that_can()
         {
+            StateIn("memory", "unreadable");
             var documents = WriteDocuments("unreadable", 3);
             var options = Options("unreadable");
             var jobsBefore = EndpointJobCount;
