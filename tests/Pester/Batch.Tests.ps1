@@ -368,3 +368,201 @@ Describe 'Ctrl+C' {
         Assert-Resumable $batch 3
     }
 }
+
+Describe 'Invoke-TextractBatch -StateUri: one batch, several hosts' {
+    BeforeAll {
+        # Slow and throttled Starts, throttled Gets and state writes: the hosts must cope as they would with AWS.
+        $script:shared = Start-TestEndpoint -Bucket 'shared-in', 'shared-out', 'shared-state' -KeyAlias 'alias/shared' -JobSeconds 1 -ExtraArguments @(
+            '--fault', 'Textract.Start*:delayMs=400,throttle=0.3', '--fault', 'Textract.Get*:throttle=0.2', '--fault', 'S3.*:throttle=0.1')
+        $script:sharedConn = $script:shared.Connection
+
+        function New-SharedBatch([string] $Name, [int] $Count) {
+            $docs = New-Inbox -Name $Name -Count $Count
+            $batch = [ordered]@{
+                Path = Join-Path $TestDrive "$Name/inbox/*.pdf"; UploadUri = "s3://shared-in/$Name/"; OutputUri = "s3://shared-out/$Name/"
+                KmsKeyId = 'alias/shared'; StateUri = "s3://shared-state/$Name/"; LeaseSec = 3
+                # One output folder for every host, as a share they all mount would be.
+                OutputFolder = Join-Path $TestDrive "$Name/output"; ThrottleLimit = 3; PollIntervalSec = 0.2; MaxPollIntervalSec = 0.5
+            }
+            [pscustomobject]@{ Docs = $docs; Batch = $batch }
+        }
+
+        function Start-Host([System.Collections.IDictionary] $Batch, [string] $Name) {
+            # The child writes how its run ended (items, errors) for the test to read.
+            $result = Join-Path $TestDrive "$Name.result.json"
+            $command = (Get-ChildBatchCommand ([ordered]@{} + $Batch + $sharedConn)) +
+                " -ErrorVariable problems -ErrorAction SilentlyContinue | Tee-Object -Variable items | Out-Null; " +
+                "@{ Items = @(`$items).Count; Errors = @(`$problems | ForEach-Object { `$_.ToString() }) } | ConvertTo-Json | Set-Content $(ConvertTo-Literal $result)"
+            $process = Start-ChildPwsh -Command $command -Log (Join-Path $TestDrive "$Name.log")
+            [pscustomobject]@{ Name = $Name; Process = $process; Result = $result }
+        }
+
+        function Read-HostResult($HostRun) {
+            if (-not (Test-Path $HostRun.Result)) { throw "$($HostRun.Name) wrote no result: $(Get-Content -Raw (Join-Path $TestDrive "$($HostRun.Name).log") -ErrorAction SilentlyContinue)" }
+            Get-Content -Raw $HostRun.Result | ConvertFrom-Json
+        }
+
+        function Get-Status([string] $StateUri) {
+            Get-TextractBatchStatus -StateUri $StateUri @sharedConn -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        }
+    }
+
+    AfterAll {
+        if ($script:shared) { Stop-TestEndpoint -Endpoint $script:shared }
+    }
+
+    Context 'three hosts over 30 documents, one killed with SIGKILL mid-run and started again' {
+        BeforeAll {
+            $script:run = New-SharedBatch -Name 'three' -Count 30
+            $batch = $run.Batch
+            # C starts first, so that the first host the state shows is C.
+            $hostC = Start-Host $batch 'c1'
+            Wait-Until { $hostC.Process.HasExited -or (($s = Get-Status $batch.StateUri) -and $s.Hosts.Count -ge 1) } -TimeoutSec 90 | Out-Null
+            $script:cId = @((Get-Status $batch.StateUri).Hosts)[0].HostId
+            $hosts = @((Start-Host $batch 'a'), (Start-Host $batch 'b'))
+
+            # Mid-run: documents are delivered, and C holds a started job.
+            $script:heldByC = @()
+            $midRun = Wait-Until {
+                $status = Get-Status $batch.StateUri
+                $script:heldByC = @($status.Documents | Where-Object { $_.Owner -eq $cId -and $_.Stage -eq 'Started' })
+                $hostC.Process.HasExited -or ($status.Delivered -ge 3 -and $heldByC.Count -ge 1)
+            } -TimeoutSec 90
+            $script:killedMidRun = $midRun -and -not $hostC.Process.HasExited
+            $hostC.Process.Kill($true)
+            $null = $hostC.Process.WaitForExit(10000)
+            # What C held when it died: the other hosts must take these over once C's lease expires.
+            $script:killedWith = @((Get-Status $batch.StateUri).Documents | Where-Object Owner -eq $cId | ForEach-Object Token)
+
+            # Started again: a new host of the same batch.
+            $hosts += Start-Host $batch 'c2'
+            foreach ($h in $hosts) {
+                if (-not $h.Process.WaitForExit(180000)) { $h.Process.Kill($true) }
+            }
+            $script:results = @($hosts | ForEach-Object { Read-HostResult $_ })
+            $script:final = Get-Status $batch.StateUri
+            $script:jobs = Get-StartedJobCount -S3Uri $batch.OutputUri -Connection $sharedConn
+        }
+
+        It 'killed C while it held documents and other documents were delivered' {
+            $cId | Should -Not -BeNullOrEmpty
+            $killedMidRun | Should -BeTrue
+            $killedWith.Count | Should -BeGreaterThan 0
+        }
+
+        It 'left the other hosts, and C started again, without errors' {
+            foreach ($r in $results) { @($r.Errors) | Should -BeNullOrEmpty }
+            ($results | Measure-Object -Property Items -Sum).Sum | Should -BeGreaterThan 0
+        }
+
+        It 'started exactly one Textract job per document' {
+            $jobs | Should -Be 30
+            @($final.Documents.JobId | Select-Object -Unique).Count | Should -Be 30
+        }
+
+        It 'delivered every document, once, with its own text; the documents C held were finished by other hosts' {
+            $final.Total | Should -Be 30
+            $final.Delivered | Should -Be 30
+            $final.Held | Should -Be 0
+            # The hosts left; only the killed one may still show, expired, holding nothing.
+            @($final.Hosts | Where-Object { -not $_.Expired -or $_.Held -gt 0 }) | Should -BeNullOrEmpty
+            $folders = @(Get-ChildItem -Force -Directory $run.Batch.OutputFolder)
+            $folders.Count | Should -Be 30
+            $folders.Name | Should -Not -BeLike '.*'
+            foreach ($doc in $run.Docs) {
+                $record = $final.Documents | Where-Object { (Split-Path -Leaf $_.Document) -eq $doc.Name }
+                $record.OutputFolder | Should -Be (Join-Path $run.Batch.OutputFolder "$($doc.Name).$($record.JobId)")
+                (Get-TextractOutput -Path $record.OutputFolder -As Line).Text | Should -Be @($doc.Text)
+            }
+            foreach ($token in $killedWith) { ($final.Documents | Where-Object Token -eq $token).Host | Should -Not -Be $cId }
+        }
+
+        It 'starts nothing on a final rerun' {
+            $batch = $run.Batch
+            $again = @(Invoke-TextractBatch @batch @sharedConn -ErrorVariable againErrors)
+            $again | Should -BeNullOrEmpty
+            $againErrors | Should -BeNullOrEmpty
+            Get-StartedJobCount -S3Uri $batch.OutputUri -Connection $sharedConn | Should -Be 30
+            $status = Get-Status $batch.StateUri
+            $status.Delivered | Should -Be 30
+            @($status.Hosts) | Should -BeNullOrEmpty
+        }
+
+        It 'keeps every state object SSE-KMS under the batch''s key' {
+            $audit = @(Test-TextractOutputEncryption -S3Uri $run.Batch.StateUri -KmsKeyId 'alias/shared' @sharedConn -WarningAction SilentlyContinue)
+            @($audit | Where-Object Key -like '*/documents/*').Count | Should -Be 30
+            @($audit | Where-Object Key -like '*/batch.json').Count | Should -Be 1
+            $audit | Where-Object { -not $_.IsExpected } | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'the state seen from anywhere, and refusals' {
+        BeforeAll {
+            $script:lone = New-SharedBatch -Name 'lone' -Count 3
+            $h = Start-Host $lone.Batch 'lone'
+            Wait-Until { $h.Process.HasExited -or (Get-Status $lone.Batch.StateUri).Running -ge 1 } -TimeoutSec 90 | Out-Null
+            $script:live = Get-Status $lone.Batch.StateUri
+            $h.Process.Kill($true)
+            $null = $h.Process.WaitForExit(10000)
+            # No other host runs: the dead host's claims stay until its lease has passed and someone looks.
+            Wait-Until { (Get-Status $lone.Batch.StateUri).HeldExpired -ge 1 } -TimeoutSec 60 | Out-Null
+            $script:dead = Get-TextractBatchStatus -StateUri $lone.Batch.StateUri @sharedConn -WarningVariable script:expiredWarnings -WarningAction SilentlyContinue
+        }
+
+        It 'counts documents by stage and shows the host holding them' {
+            $live.GetType().FullName | Should -Be 'TextractTools.Engine.Batch.TextractBatchStatus'
+            $live.Location | Should -Be $lone.Batch.StateUri
+            $live.Total | Should -Be 3
+            $live.Waiting + $live.Running + $live.ToDeliver + $live.Delivered | Should -Be 3
+            $live.Options | Should -BeLike '*kms=alias/shared*'
+            $holder = @($live.Hosts)
+            $holder.Count | Should -Be 1
+            $holder[0].Expired | Should -BeFalse
+            $holder[0].Held | Should -Be @($live.Documents | Where-Object Owner -eq $holder[0].HostId).Count
+        }
+
+        It 'shows a killed host''s claims as stale leases, with a warning' {
+            $dead.HeldExpired | Should -BeGreaterThan 0
+            @($dead.Hosts | Where-Object Expired).Count | Should -Be 1
+            @($dead.Documents | Where-Object LeaseExpired).Count | Should -Be $dead.HeldExpired
+            "$expiredWarnings" | Should -BeLike '*held by hosts whose lease expired*'
+            ($dead | Out-String) | Should -BeLike '*lease expired*'
+        }
+
+        It 'reads a journal the same way' {
+            $state = Join-Path $TestDrive 'journal/state.jsonl'
+            $items = @(Invoke-TextractBatch -Path (Join-Path $TestDrive 'lone/inbox/doc-01.pdf') -UploadUri 's3://shared-in/journal/' -StateFile $state `
+                -OutputFolder (Join-Path $TestDrive 'journal/out') -PollIntervalSec 0.2 @sharedConn)
+            $items.Count | Should -Be 1
+            $status = Get-TextractBatchStatus -StateFile $state
+            $status.Location | Should -Be $state
+            ($status.Total, $status.Delivered) | Should -Be @(1, 1)
+            @($status.Hosts) | Should -BeNullOrEmpty
+        }
+
+        It 'says when there is no batch' {
+            { Get-TextractBatchStatus -StateUri 's3://shared-state/nothing-here/' @sharedConn -ErrorAction Stop } |
+                Should -Throw -ErrorId 'TextractBatchStateNotFound,TextractTools.Commands.GetTextractBatchStatusCommand'
+        }
+
+        It 'refuses a host with other options, naming the difference' {
+            $batch = [ordered]@{} + $lone.Batch
+            $batch.Remove('KmsKeyId')
+            $err = { Invoke-TextractBatch @batch -Feature Forms @sharedConn -ErrorAction Stop } |
+                Should -Throw -ErrorId 'TextractBatchStateMismatch,TextractTools.Commands.InvokeTextractBatchCommand' -PassThru
+            $err.Exception.Message | Should -BeLike '*features: none in the batch, FORMS in this run*'
+            $err.Exception.Message | Should -BeLike '*kms: alias/shared in the batch, none in this run*'
+        }
+
+        It 'wants exactly one of -StateFile and -StateUri, and -LeaseSec only with -StateUri (<Message>)' -ForEach @(
+            @{ Arguments = @{ StateFile = 'x.jsonl'; StateUri = 's3://shared-state/x/' }; Message = '*not both*' }
+            @{ Arguments = @{}; Message = '*-StateFile*-StateUri*' }
+            @{ Arguments = @{ StateFile = 'x.jsonl'; LeaseSec = 10 }; Message = '*-LeaseSec*-StateUri*' }
+        ) {
+            # An endpoint on a closed port: a call would fail with a connection error, not this message.
+            { Invoke-TextractBatch -Path (Join-Path $TestDrive 'lone/inbox/*.pdf') -UploadUri 's3://shared-in/x/' -OutputFolder (Join-Path $TestDrive 'x') `
+                @Arguments -EndpointUrl 'http://127.0.0.1:9/' -Region 'us-east-1' -AccessKey 'AKIDTEST' -SecretKey 'secret' -ErrorAction Stop } |
+                Should -Throw $Message
+        }
+    }
+}

@@ -10,8 +10,8 @@ namespace TextractTools.Engine.Batch
     /// <summary>How a batch stands, read from its state (a journal file, or a shared batch's S3 prefix) by anyone.</summary>
     public sealed class TextractBatchStatus
     {
-        /// <summary>The state file's path, or s3://bucket/prefix/.</summary>
-        public string State { get; set; } = "";
+        /// <summary>Where the state is: the state file's path, or s3://bucket/prefix/.</summary>
+        public string Location { get; set; } = "";
 
         /// <summary>The options the batch was begun with (null: not begun).</summary>
         public string? Options { get; set; }
@@ -54,7 +54,7 @@ namespace TextractTools.Engine.Batch
         /// <summary>Every document is delivered or failed.</summary>
         public bool IsComplete => Total > 0 && Delivered + Failed == Total;
 
-        public override string ToString() => $"{State}: {Delivered} of {Total} delivered";
+        public override string ToString() => $"{Location}: {Delivered} of {Total} delivered";
 
         /// <summary>The status of a journal, read without its lock (a run may be writing it).</summary>
         public static TextractBatchStatus FromStateFile(string path, DateTimeOffset now)
@@ -99,7 +99,7 @@ namespace TextractTools.Engine.Batch
             }).ToList();
             return new TextractBatchStatus
             {
-                State = location,
+                Location = location,
                 Options = state.Options,
                 Total = documents.Count,
                 Waiting = state.Count(d => d.Stage == BatchStage.Discovered),

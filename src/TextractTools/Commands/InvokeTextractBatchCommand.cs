@@ -14,8 +14,10 @@ namespace TextractTools.Commands
     /// <summary>
     /// Processes a folder of files or an S3 prefix of documents as one resumable batch: starts a Textract job for
     /// each (at most -ThrottleLimit at once), waits, and delivers each finished job's raw output to -OutputFolder,
-    /// recording every step in the -StateFile journal so that a rerun after a crash or Ctrl+C goes on where the
-    /// last run stopped: no document started twice, none forgotten, every output delivered once.
+    /// recording every step in the batch's state so that a rerun after a crash or Ctrl+C goes on where the last run
+    /// stopped: no document started twice, none forgotten, every output delivered once. The state is a journal file
+    /// of this machine (-StateFile) or an S3 prefix that any number of hosts running the same command share
+    /// (-StateUri); the batch runs the same way on either.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "TextractBatch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = PathSet)]
@@ -28,6 +30,7 @@ namespace TextractTools.Commands
 
         private readonly List<string> _files = new List<string>();
         private readonly List<string> _s3Uris = new List<string>();
+        private S3Location? _stateUri;
 
         /// <summary>Local documents (wildcards allowed), uploaded to -UploadUri before their jobs start.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
@@ -52,8 +55,18 @@ namespace TextractTools.Commands
         public string UploadUri { get; set; } = "";
 
         /// <summary>The journal of the batch (JSON lines); give the same file to every run of the same batch.</summary>
-        [Parameter(Mandatory = true)]
-        public string StateFile { get; set; } = "";
+        [Parameter]
+        public string? StateFile { get; set; }
+
+        /// <summary>s3://bucket/prefix/ holding the state of a batch that several hosts work together (instead of -StateFile).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(Completers.S3UriCompleter))]
+        public string? StateUri { get; set; }
+
+        /// <summary>How long this host's claims in a -StateUri batch last without a heartbeat (renewed every quarter of it).</summary>
+        [Parameter]
+        [ValidateRange(2, 3600)]
+        public int LeaseSec { get; set; } = 60;
 
         /// <summary>Each finished document's raw output pages go to {OutputFolder}/{name}.{JobId}/1..n.</summary>
         [Parameter(Mandatory = true)]
@@ -124,40 +137,52 @@ namespace TextractTools.Commands
             }
 
             var what = options.Job.Summary();
-            if (!ShouldProcess($"{documents.Count} document(s), and any left unfinished in the state file {StateFilePath}",
+            if (!ShouldProcess($"{documents.Count} document(s), and any left unfinished in {StateDescription}",
                     $"Start Textract {what}, at most {ThrottleLimit} at once, and deliver the output to {options.OutputFolder}"))
                 return;
 
-            BatchJournal journal;
-            try
+            BatchStore store;
+            if (_stateUri != null)
             {
-                journal = BatchJournal.Open(StateFilePath);
+                var shared = session.CreateSharedBatchStore(_stateUri, options.Job.KmsKeyId, TimeSpan.FromSeconds(LeaseSec));
+                shared.Warning = message => Bridge.Post(() => WriteWarning(message));
+                WriteVerbose($"This run is host {shared.HostId} of the batch in {_stateUri} (lease {LeaseSec} s).");
+                store = shared;
             }
-            catch (BatchJournalLockedException e)
+            else
             {
-                ThrowTerminatingError(ErrorRecords.Make(e, "TextractBatchStateFileInUse", ErrorCategory.ResourceBusy, StateFilePath,
-                    "Another run of this batch is going on; wait for it to end (or stop it) and run the command again."));
-                return;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(ErrorRecords.Make(e, "TextractBatchStateFileUnreadable", ErrorCategory.ReadError, StateFilePath,
-                    "Check the -StateFile path and its permissions; a damaged journal names the line to repair."));
-                return;
+                try
+                {
+                    store = BatchJournal.Open(StateFilePath);
+                }
+                catch (BatchJournalLockedException e)
+                {
+                    ThrowTerminatingError(ErrorRecords.Make(e, "TextractBatchStateFileInUse", ErrorCategory.ResourceBusy, StateFilePath,
+                        "Another run of this batch is going on; wait for it to end (or stop it) and run the command again."));
+                    return;
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    ThrowTerminatingError(ErrorRecords.Make(e, "TextractBatchStateFileUnreadable", ErrorCategory.ReadError, StateFilePath,
+                        "Check the -StateFile path and its permissions; a damaged journal names the line to repair."));
+                    return;
+                }
             }
 
-            using (journal)
+            using (store)
             {
-                Run(session, journal, options, documents);
+                Run(session, store, options, documents);
             }
         }
 
-        private string StateFilePath => SessionState.Path.GetUnresolvedProviderPathFromPSPath(StateFile);
+        private string StateDescription => _stateUri != null ? "the shared state " + _stateUri : "the state file " + StateFilePath;
 
-        private void Run(Engine.Session.AwsSession session, BatchJournal journal, BatchOptions options, List<BatchDocument> documents)
+        private string StateFilePath => SessionState.Path.GetUnresolvedProviderPathFromPSPath(StateFile ?? "");
+
+        private void Run(Engine.Session.AwsSession session, BatchStore store, BatchOptions options, List<BatchDocument> documents)
         {
             var progress = new ProgressRecord(2, "Textract batch", "Starting");
-            var runner = session.CreateBatchRunner(journal, options);
+            var runner = session.CreateBatchRunner(store, options);
             runner.ItemCompleted = (item, error) => Bridge.Post(() => Emit(item, error));
             runner.ItemDeferred = (state, error) => Bridge.Post(() => ReportDeferred(state, error));
             runner.ProgressChanged = p => Bridge.Post(() => ShowProgress(progress, p));
@@ -169,18 +194,18 @@ namespace TextractTools.Commands
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
-                // Ctrl+C: everything done so far is in the journal; the next run goes on from there.
+                // Ctrl+C: everything done so far is in the batch's state; the next run goes on from there.
                 return;
             }
             catch (BatchJournalException e)
             {
-                ThrowTerminatingError(ErrorRecords.Make(e, "TextractBatchStateMismatch", ErrorCategory.InvalidOperation, StateFilePath,
-                    "Run the batch with the options it was begun with, or give another -StateFile."));
+                ThrowTerminatingError(ErrorRecords.Make(e, "TextractBatchStateMismatch", ErrorCategory.InvalidOperation, store.Location,
+                    $"Run the batch with the options it was begun with, or give another -{(_stateUri != null ? nameof(StateUri) : nameof(StateFile))}."));
                 return;
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
-                ThrowTerminatingError(ErrorRecords.From(e, StateFilePath));
+                ThrowTerminatingError(ErrorRecords.From(e, store.Location));
                 return;
             }
             finally
@@ -189,14 +214,14 @@ namespace TextractTools.Commands
                 WriteProgress(progress);
             }
 
-            WriteVerbose($"{result.PollCount} status calls; state in {journal.Path}.");
+            WriteVerbose($"{result.PollCount} status calls; state in {store.Location}.");
             if (!result.TimedOut) return;
             foreach (var state in result.Unfinished)
             {
                 var error = new TimeoutException($"{state.Source ?? state.Document} is not delivered yet after {TimeoutSec} s ({state.Stage}" +
                                                  (state.JobId is null ? "" : $", job {state.JobId}") + "). Its job keeps running in Textract.");
                 WriteError(ErrorRecords.Make(error, "TextractBatchTimeout", ErrorCategory.OperationTimeout, state.Source ?? state.Document,
-                    "Run the same command again later: it resumes from the state file without starting any document twice."));
+                    "Run the same command again later: it resumes from the batch's state without starting any document twice."));
             }
         }
 
@@ -222,7 +247,7 @@ namespace TextractTools.Commands
             var record = ErrorRecords.From(error, state.Source ?? state.Document);
             record.ErrorDetails = new ErrorDetails($"{state.Source ?? state.Document}: {error.Message}")
             {
-                RecommendedAction = "The document stays in the state file; run the same command again to resume it once the cause is fixed.",
+                RecommendedAction = "The document stays in the batch's state; run the same command again to resume it once the cause is fixed (in a shared batch, another host may take it meanwhile).",
             };
             WriteError(record);
         }
@@ -230,6 +255,7 @@ namespace TextractTools.Commands
         private void ShowProgress(ProgressRecord progress, BatchProgress p)
         {
             progress.StatusDescription = $"{p.Delivered} of {p.Discovered} delivered; {p.Started} started, {p.Running} running, {p.Finished} finished, {p.Failed} failed" +
+                                         (p.HeldByOthers > 0 ? $"; {p.HeldByOthers} held by other hosts" : "") +
                                          (p.Held ? "; new starts held (concurrent-job limit)" : "");
             progress.PercentComplete = p.Discovered == 0 ? 100 : Math.Min(100, (int)(100.0 * (p.Delivered + p.Failed) / p.Discovered));
             progress.CurrentOperation = p.LastEvent;
@@ -241,8 +267,7 @@ namespace TextractTools.Commands
             var spec = NewJobOptions();
             var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputFolder);
             if (File.Exists(folder)) throw new ArgumentException($"-OutputFolder '{folder}' is a file; give a folder.", nameof(OutputFolder));
-            if (Directory.Exists(StateFilePath))
-                throw new ArgumentException($"-StateFile '{StateFilePath}' is a folder; give a file path such as {System.IO.Path.Combine(StateFilePath, "batch.jsonl")}.", nameof(StateFile));
+            ChooseState();
             return new BatchOptions
             {
                 Job = spec,
@@ -252,6 +277,27 @@ namespace TextractTools.Commands
                 PollSchedule = PollSchedule.FromSeconds(PollIntervalSec, MaxPollIntervalSec),
                 Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
             };
+        }
+
+        /// <summary>-StateFile (this machine's journal) or -StateUri (shared by hosts): exactly one of them.</summary>
+        private void ChooseState()
+        {
+            var file = !string.IsNullOrEmpty(StateFile);
+            var uri = !string.IsNullOrEmpty(StateUri);
+            if (file == uri)
+                throw new ArgumentException(file
+                    ? "Give -StateFile or -StateUri, not both: a batch's state is either a journal on this machine or an S3 prefix its hosts share."
+                    : "Give -StateFile (a journal file on this machine) or -StateUri (an s3://bucket/prefix/ that several hosts share) to keep the batch's state.",
+                    file ? nameof(StateUri) : nameof(StateFile));
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(LeaseSec)) && !uri)
+                throw new ArgumentException("-LeaseSec is the lease of a host in a shared batch; give it with -StateUri.", nameof(LeaseSec));
+            if (uri)
+            {
+                _stateUri = S3Location.Parse(StateUri, nameof(StateUri)).AsFolder();
+                return;
+            }
+            if (Directory.Exists(StateFilePath))
+                throw new ArgumentException($"-StateFile '{StateFilePath}' is a folder; give a file path such as {System.IO.Path.Combine(StateFilePath, "batch.jsonl")}.", nameof(StateFile));
         }
 
         /// <summary>Local files (hashed to learn their upload key) and S3 documents (prefixes listed).</summary>

@@ -265,7 +265,7 @@ namespace TextractTools.Tests.Batch
             await a.BeatAsync(Ct);
             var status = await TextractBatchStatus.FromSharedStateAsync(new HostDoor(_objects), _time, Ct);
 
-            Assert.Equal(Prefix.ToString(), status.State);
+            Assert.Equal(Prefix.ToString(), status.Location);
             Assert.Equal(Options, status.Options);
             Assert.Equal((4, 2, 1, 0, 1, 0, 0), (status.Total, status.Waiting, status.Running, status.ToDeliver, status.Delivered, status.Failed, status.FailedToStart));
             Assert.Equal(2, status.Held);
