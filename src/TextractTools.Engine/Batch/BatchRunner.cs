@@ -96,9 +96,9 @@ namespace TextractTools.Engine.Batch
         /// </summary>
         public async Task<BatchRunResult> RunAsync(IReadOnlyList<BatchDocument> documents, CancellationToken cancellationToken)
         {
-            await _store.BeginAsync(_options.Describe(), cancellationToken).ConfigureAwait(false);
             try
             {
+                await _store.BeginAsync(_options.Describe(), cancellationToken).ConfigureAwait(false);
                 return await RunBegunAsync(documents, cancellationToken).ConfigureAwait(false);
             }
             finally

@@ -50,10 +50,16 @@ namespace TextractTools.Tests.Session
         [InlineData("", HttpStatusCode.NotFound, AwsFailureKind.NotFound)]
         [InlineData("", HttpStatusCode.Forbidden, AwsFailureKind.AccessDenied)]
         [InlineData("KMSInvalidStateException", HttpStatusCode.BadRequest, AwsFailureKind.Unavailable)]
+        [InlineData("PreconditionFailed", HttpStatusCode.PreconditionFailed, AwsFailureKind.ConditionFailed)]
+        [InlineData("", HttpStatusCode.PreconditionFailed, AwsFailureKind.ConditionFailed)]
+        [InlineData("ConditionalRequestConflict", HttpStatusCode.Conflict, AwsFailureKind.Conflict)]
         public void Other_services_codes_and_statuses_are_classified(string code, HttpStatusCode status, AwsFailureKind expected)
         {
             var error = new AmazonS3Exception("m", ErrorType.Sender, code, "r", status);
             Assert.Equal(expected, AwsFailures.Classify(error).Kind);
+            // A conditional write that met another in flight is sent again; one whose condition is false is not.
+            if (expected == AwsFailureKind.Conflict) Assert.True(AwsFailures.IsRetryable(error));
+            if (expected == AwsFailureKind.ConditionFailed) Assert.False(AwsFailures.IsRetryable(error));
         }
 
         [Fact]
