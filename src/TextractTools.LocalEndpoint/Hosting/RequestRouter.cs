@@ -14,8 +14,9 @@ namespace TextractTools.LocalEndpoint.Hosting
 {
     /// <summary>
     /// The single entry of every request: buffer it, verify its SigV4 signature, then hand it to the JSON service
-    /// named by X-Amz-Target, to the query-protocol service named by the signature's scope, or else to S3. Authentication failures are answered in the protocol
-    /// of the service that was addressed, with the codes the real services use.
+    /// named by X-Amz-Target, to the query-protocol service named by the signature's scope, or else to S3.
+    /// Authentication failures are answered in the protocol of the service that was addressed, with the codes the real
+    /// services use.
     /// </summary>
     internal sealed class RequestRouter
     {
