@@ -108,7 +108,7 @@ namespace TextractTools.Engine.Batch
         {
             lock (_gate)
             {
-                _answeredAt[etag] = answeredAt;
+                _answeredAt[etag.Trim('"')] = answeredAt;
                 // Only recent writes can still be listed; keep a few.
                 if (_answeredAt.Count > 16)
                     foreach (var old in _answeredAt.OrderBy(p => p.Value).Take(_answeredAt.Count - 16).Select(p => p.Key).ToList()) _answeredAt.Remove(old);
@@ -120,7 +120,7 @@ namespace TextractTools.Engine.Batch
         {
             lock (_gate)
             {
-                if (!_answeredAt.TryGetValue(etag, out var answeredAt)) return;
+                if (!_answeredAt.TryGetValue(etag.Trim('"'), out var answeredAt)) return;
                 if (_anchor is null || answeredAt > _anchor.Value.AnsweredAt) _anchor = (lastModified, answeredAt);
             }
         }

@@ -202,7 +202,7 @@ namespace TextractTools.Engine.Batch
         {
             var documents = await _objects.ListAsync(_objects.Prefix.Key + DocumentsFolder, cancellationToken).ConfigureAwait(false);
             List<ListedStateObject> changed;
-            lock (_gate) changed = documents.Where(o => !_etags.TryGetValue(TokenOf(o.Key), out var known) || known != o.ETag).ToList();
+            lock (_gate) changed = documents.Where(o => !_etags.TryGetValue(TokenOf(o.Key), out var known) || !SameETag(known, o.ETag)).ToList();
             await ForEachAsync(changed, async listed =>
             {
                 var read = await _objects.GetAsync(listed.Key, cancellationToken).ConfigureAwait(false);
@@ -219,7 +219,7 @@ namespace TextractTools.Engine.Batch
                 if (hostId == _host?.HostId) _s3Clock.Listed(listed.ETag, listed.LastModified);
                 HostView? known;
                 lock (_gate) _hosts.TryGetValue(hostId, out known);
-                if (known != null && known.ETag == listed.ETag)
+                if (known != null && SameETag(known.ETag, listed.ETag))
                 {
                     known.LastModified = listed.LastModified;
                     continue;
@@ -262,7 +262,7 @@ namespace TextractTools.Engine.Batch
         }
 
         /// <summary>The hosts whose heartbeats the last refresh read, each with its heartbeat's S3 time and whether it expired.</summary>
-        public IReadOnlyList<TextractBatchHost> Hosts(DateTimeOffset? clockForReaders = null)
+        internal IReadOnlyList<TextractBatchHost> Hosts(DateTimeOffset? clockForReaders = null)
         {
             lock (_gate)
             {
@@ -291,7 +291,7 @@ namespace TextractTools.Engine.Batch
         }
 
         /// <summary>True when the document's owner has no live heartbeat (judged as <see cref="IsExpired"/> does).</summary>
-        public bool IsOwnerGone(BatchDocumentState document, DateTimeOffset? clockForReaders = null)
+        internal bool IsOwnerGone(BatchDocumentState document, DateTimeOffset? clockForReaders = null)
         {
             lock (_gate)
             {
@@ -434,6 +434,9 @@ namespace TextractTools.Engine.Batch
         }
 
         private static string TokenOf(string key) => NameOf(key);
+
+        /// <summary>ETags compared as S3 means them: a PUT's answer and a listing may differ only in the quotes around them.</summary>
+        internal static bool SameETag(string a, string b) => string.Equals(a.Trim('"'), b.Trim('"'), StringComparison.Ordinal);
 
         private static TimeSpan Quarter(TimeSpan lease) => TimeSpan.FromTicks(lease.Ticks / 4);
 
