@@ -102,9 +102,10 @@ namespace TextractTools.Commands
                 S3Location? location = null;
                 try
                 {
-                    location = S3Location.Parse(uri, nameof(S3Uri));
-                    if (location.IsFolder)
+                    var parsed = S3Location.Parse(uri, nameof(S3Uri));
+                    if (parsed.IsFolder)
                         throw new ArgumentException($"-S3Uri '{uri}' names a bucket or folder, not a document: add the object key.", nameof(S3Uri));
+                    location = parsed;
                 }
                 catch (ArgumentException e)
                 {
