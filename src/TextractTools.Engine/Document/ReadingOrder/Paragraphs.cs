@@ -8,7 +8,7 @@ namespace TextractTools.Engine.Document.ReadingOrder
     /// before it when it sits on the same row, or just below it (no more than the page's usual line spacing plus half
     /// a line), overlapping it horizontally, of a similar height and not indented past it. The lines of one table or
     /// one key-value pair never part; a table is a block of its own; a line that opens with a list marker starts a
-    /// block (the list's next item).
+    /// block unless the block is a list already (then it is the list's next item).
     /// </summary>
     internal static class Paragraphs
     {
@@ -43,7 +43,8 @@ namespace TextractTools.Engine.Document.ReadingOrder
         {
             if (groupOf[previous] == groupOf[line]) return false; // one table, one field
             if (inTable[previous] || inTable[line]) return true;
-            if (startsWithMarker[line]) return true;
+            // A list marker opens a block, but the next item of a list goes on in the list's block.
+            if (startsWithMarker[line] && !startsWithMarker[blockFirst]) return true;
             Box? a = boxes[previous], b = boxes[line];
             if (!a.HasValue || !b.HasValue) return false; // nothing to judge by: keep it with its neighbour
             Box above = a.Value, below = b.Value;

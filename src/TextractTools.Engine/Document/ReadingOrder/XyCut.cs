@@ -10,7 +10,8 @@ namespace TextractTools.Engine.Document.ReadingOrder
     /// separates sections, read top to bottom (two bands that continue the same columns of prose are not separated:
     /// paragraph breaks that happen to line up in both columns);</item>
     /// <item>else a vertical gutter (white space down the whole region) separates columns, read left to right, when
-    /// either side holds a table, or both sides are prose, or the two sides' lines do not sit on shared rows;
+    /// either side holds a table, or both sides are prose, or both are single blocks of tightly stacked lines that do
+    /// not pair up row for row (an address beside an address), or the two sides' lines do not sit on shared rows;
     /// a gutter between lines that sit on shared rows is a form or a table without borders, read across;</item>
     /// <item>else the widest horizontal gap of any size (rows);</item>
     /// <item>else the region is a leaf: its lines in Textract's raw order.</item>
@@ -26,6 +27,10 @@ namespace TextractTools.Engine.Document.ReadingOrder
 
         /// <summary>A side whose lines have at least this many words (median) is prose.</summary>
         public const int ProseWordsPerLine = 4;
+
+        /// <summary>Lines of one block are at most this many line heights apart, and start within this many of each other.</summary>
+        public const double StackSpacingLines = 0.75;
+        public const double StackAlignLines = 1.5;
 
         internal sealed class Unit
         {
@@ -116,7 +121,23 @@ namespace TextractTools.Engine.Document.ReadingOrder
         {
             if (HasTable(left) || HasTable(right)) return true;
             if (IsProse(left, context) && IsProse(right, context)) return true;
-            return RowSharing(left, right, context) < RowSharingLimit;
+            List<Box> a = LineBoxes(left, context), b = LineBoxes(right, context);
+            if (a.Count != b.Count && IsStack(a, context) && IsStack(b, context)) return true;
+            return RowSharing(a, b) < RowSharingLimit;
+        }
+
+        /// <summary>Two lines or more, one below the other, tightly spaced and starting at the same place: one block.</summary>
+        internal static bool IsStack(List<Box> lines, Context context)
+        {
+            if (lines.Count < 2) return false;
+            lines.Sort((x, y) => x.Top.CompareTo(y.Top));
+            for (int i = 1; i < lines.Count; i++)
+            {
+                double gap = lines[i].Top - lines[i - 1].Bottom;
+                if (gap < -0.5 * context.LineHeight || gap > StackSpacingLines * context.LineHeight) return false;
+                if (Math.Abs(lines[i].Left - lines[0].Left) > StackAlignLines * context.LineHeight) return false;
+            }
+            return true;
         }
 
         /// <summary>Joins neighbouring bands when a gutter between prose columns runs through both.</summary>
@@ -192,9 +213,8 @@ namespace TextractTools.Engine.Document.ReadingOrder
         /// The share of the lines of the side with fewer lines that sit on a row with a line of the other side
         /// (overlapping vertically by half the smaller height at least).
         /// </summary>
-        internal static double RowSharing(List<Unit> left, List<Unit> right, Context context)
+        internal static double RowSharing(List<Box> a, List<Box> b)
         {
-            List<Box> a = LineBoxes(left, context), b = LineBoxes(right, context);
             List<Box> few = a.Count <= b.Count ? a : b, many = a.Count <= b.Count ? b : a;
             if (few.Count == 0) return 0;
             many.Sort((x, y) => x.Top.CompareTo(y.Top));

@@ -17,6 +17,8 @@ namespace TextractTools.Tests.Document.ReadingOrder
     /// layout blocks), a line two blocks claim counted at the first; read from the JSON itself, not by our reader.</item>
     /// <item>Ours: the same response with every LAYOUT block (and every relationship id pointing to one) removed,
     /// read by <see cref="TextractDocumentReader"/>: <see cref="TextractPage.GetLinesInReadingOrder"/>.</item>
+    /// <item>Ours, lines only: the same with everything but PAGE, LINE and WORD blocks removed (what text detection
+    /// gives: no table or form field to keep together).</item>
     /// <item>Raw: the page's LINE blocks in the order of the response.</item>
     /// <item>Lines no layout block claims have no place in the truth: they are left out of the score and counted.</item>
     /// <item>Kendall's tau over the scored lines of a page; a document's figure is the mean over its pages that have
@@ -32,6 +34,7 @@ namespace TextractTools.Tests.Document.ReadingOrder
             public int Unclaimed { get; init; }
             public double RawTau { get; init; }
             public double OursTau { get; init; }
+            public double LinesOnlyTau { get; init; }
 
             /// <summary>The project's order with the LAYOUT blocks left in (must be exactly the layout order: 1).</summary>
             public double WithLayoutTau { get; init; }
@@ -43,6 +46,7 @@ namespace TextractTools.Tests.Document.ReadingOrder
             public IReadOnlyList<PageScore> Pages { get; init; } = Array.Empty<PageScore>();
             public double RawTau => Mean(p => p.RawTau);
             public double OursTau => Mean(p => p.OursTau);
+            public double LinesOnlyTau => Mean(p => p.LinesOnlyTau);
             public double WithLayoutTau => Mean(p => p.WithLayoutTau);
 
             private double Mean(Func<PageScore, double> figure)
@@ -66,8 +70,10 @@ namespace TextractTools.Tests.Document.ReadingOrder
             if (!blocks.Any(IsLayout)) throw new InvalidDataException($"{path} has no LAYOUT blocks: there is no truth to score against.");
 
             TextractDocument withLayout = TextractDocumentReader.Read(new[] { new RawOutputPage(path, json) });
-            byte[] stripped = Encoding(StripLayout(root));
+            byte[] stripped = Encoding(Strip(root, IsLayout));
             TextractDocument withoutLayout = TextractDocumentReader.Read(new[] { new RawOutputPage(path + " (LAYOUT removed)", stripped) });
+            byte[] linesOnly = Encoding(Strip(root, b => Type(b) != "PAGE" && Type(b) != "LINE" && Type(b) != "WORD"));
+            TextractDocument textDetection = TextractDocumentReader.Read(new[] { new RawOutputPage(path + " (lines only)", linesOnly) });
 
             var pages = new List<PageScore>();
             foreach (int page in blocks.Where(b => Type(b) == "LINE").Select(PageOf).Distinct().OrderBy(p => p))
@@ -75,6 +81,7 @@ namespace TextractTools.Tests.Document.ReadingOrder
                 List<string> raw = blocks.Where(b => Type(b) == "LINE" && PageOf(b) == page).Select(Id).ToList();
                 List<string> truth = LayoutOrder(blocks, page);
                 List<string> ours = withoutLayout.Pages[page - 1].GetLinesInReadingOrder().Select(l => l.Id).ToList();
+                List<string> linesOnlyOrder = textDetection.Pages[page - 1].GetLinesInReadingOrder().Select(l => l.Id).ToList();
                 List<string> theirs = withLayout.Pages[page - 1].GetLinesInReadingOrder().Select(l => l.Id).ToList();
                 pages.Add(new PageScore
                 {
@@ -83,6 +90,7 @@ namespace TextractTools.Tests.Document.ReadingOrder
                     Unclaimed = raw.Count(id => !truth.Contains(id)),
                     RawTau = KendallTau(raw, truth),
                     OursTau = KendallTau(ours, truth),
+                    LinesOnlyTau = KendallTau(linesOnlyOrder, truth),
                     WithLayoutTau = KendallTau(theirs, truth),
                 });
             }
@@ -150,16 +158,17 @@ namespace TextractTools.Tests.Document.ReadingOrder
             }
         }
 
-        private static JsonNode StripLayout(JsonNode root)
+        /// <summary>A copy without the blocks <paramref name="remove"/> picks, nor any relationship id pointing to one.</summary>
+        private static JsonNode Strip(JsonNode root, Func<JsonObject, bool> remove)
         {
             JsonNode copy = root.DeepClone();
-            var layoutIds = new HashSet<string>(BlocksOf(copy).Where(IsLayout).Select(Id));
+            var removedIds = new HashSet<string>(BlocksOf(copy).Where(remove).Select(Id));
             foreach (JsonArray blockList in BlockLists(copy))
             {
                 for (int i = blockList.Count - 1; i >= 0; i--)
                 {
                     var block = (JsonObject)blockList[i]!;
-                    if (IsLayout(block))
+                    if (remove(block))
                     {
                         blockList.RemoveAt(i);
                         continue;
@@ -170,7 +179,7 @@ namespace TextractTools.Tests.Document.ReadingOrder
                         if (relationships[r]?["Ids"] is not JsonArray ids) continue;
                         for (int k = ids.Count - 1; k >= 0; k--)
                         {
-                            if (layoutIds.Contains(ids[k]!.GetValue<string>())) ids.RemoveAt(k);
+                            if (removedIds.Contains(ids[k]!.GetValue<string>())) ids.RemoveAt(k);
                         }
                         if (ids.Count == 0) relationships.RemoveAt(r);
                     }
