@@ -251,22 +251,49 @@ namespace TextractTools.Engine.Formats
         /// <summary>Tables and fields of this page that no line led to: at the end of the page.</summary>
         private void AddUnmet(PageOutput output, int page)
         {
+            _unmetByPage ??= UnmetByPage();
+            if (!_unmetByPage.TryGetValue(page, out List<object>? unmet)) return;
+            foreach (object item in unmet)
+            {
+                if (item is TextractTable table)
+                {
+                    if (!_tablesDone.Add(table)) continue;
+                    if (_options.Confident(table.Confidence)) output.Add(new TableBlock(TableView.Of(table, _options)));
+                }
+                else if (item is TextractKeyValue field && !_fieldsDone.Contains(field))
+                {
+                    AddField(output, field);
+                }
+            }
+        }
+
+        private Dictionary<int, List<object>>? _unmetByPage;
+
+        /// <summary>Per page, the tables (at their first wanted page) and the fields without lines that it must show.</summary>
+        private Dictionary<int, List<object>> UnmetByPage()
+        {
+            var byPage = new Dictionary<int, List<object>>();
+            void Add(int page, object item)
+            {
+                if (!byPage.TryGetValue(page, out List<object>? items)) byPage[page] = items = new List<object>();
+                items.Add(item);
+            }
             if (_options.IncludeTables)
             {
                 foreach (TextractTable table in _document.Tables)
                 {
-                    if (FirstWantedPage(table) != page || _tablesDone.Contains(table)) continue;
-                    _tablesDone.Add(table);
-                    if (_options.Confident(table.Confidence)) output.Add(new TableBlock(TableView.Of(table, _options)));
+                    int page = FirstWantedPage(table);
+                    if (page > 0) Add(page, table);
                 }
             }
             if (_options.IncludeKeyValues)
             {
                 foreach (TextractKeyValue field in _document.KeyValues)
                 {
-                    if (field.Page == page && !_fieldsDone.Contains(field) && _claims.LinesOf(field).Count == 0) AddField(output, field);
+                    if (_claims.LinesOf(field).Count == 0) Add(field.Page, field);
                 }
             }
+            return byPage;
         }
 
         private int FirstWantedPage(TextractTable table)

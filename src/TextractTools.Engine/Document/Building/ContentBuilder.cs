@@ -56,7 +56,7 @@ namespace TextractTools.Engine.Document.Building
         private static LineClaims Claims(BlockStore store, DocumentParts parts)
         {
             // The model's words and lines are in the order of their blocks by type: pair them up again.
-            var wordOfBlock = new Dictionary<int, TextractWord>(parts.Words.Count);
+            var wordOfBlock = new TextractWord?[store.Count];
             IReadOnlyList<int> wordBlocks = store.OfType(BlockTypes.Word);
             for (int i = 0; i < wordBlocks.Count && i < parts.Words.Count; i++) wordOfBlock[wordBlocks[i]] = parts.Words[i];
             var lineOfWord = new Dictionary<TextractWord, TextractLine>(parts.Words.Count);
@@ -101,11 +101,12 @@ namespace TextractTools.Engine.Document.Building
         }
 
         /// <summary>The words under a cell, key, value, title or footer block (a cell's CHILD words).</summary>
-        private static void ClaimWords(BlockStore store, int container, Dictionary<int, TextractWord> wordOfBlock, System.Action<TextractWord> claim)
+        private static void ClaimWords(BlockStore store, int container, TextractWord?[] wordOfBlock, System.Action<TextractWord> claim)
         {
             foreach (int child in store.Related(container, RelationshipTypes.Child))
             {
-                if (wordOfBlock.TryGetValue(child, out TextractWord? word))
+                TextractWord? word = wordOfBlock[child];
+                if (word != null)
                 {
                     claim(word);
                 }

@@ -26,7 +26,7 @@ namespace TextractTools.Engine.Document
             _tableWords.Add(word);
             if (line == null) return;
             if (!_linesOfTable.TryGetValue(table, out List<TextractLine>? lines)) _linesOfTable[table] = lines = new List<TextractLine>();
-            if (!lines.Contains(line)) lines.Add(line);
+            AddOnce(lines, line);
             if (!_tableOfLine.ContainsKey(line)) _tableOfLine[line] = table; // a line in two tables goes with the first
         }
 
@@ -40,9 +40,16 @@ namespace TextractTools.Engine.Document
             }
             if (line == null) return;
             if (!_linesOfField.TryGetValue(field, out List<TextractLine>? lines)) _linesOfField[field] = lines = new List<TextractLine>();
-            if (!lines.Contains(line)) lines.Add(line);
+            AddOnce(lines, line);
             if (!_fieldsOfLine.TryGetValue(line, out List<TextractKeyValue>? fields)) _fieldsOfLine[line] = fields = new List<TextractKeyValue>();
             if (!fields.Contains(field)) fields.Add(field);
+        }
+
+        /// <summary>Words of one line come one after the other: the last line added is the one to compare first.</summary>
+        private static void AddOnce(List<TextractLine> lines, TextractLine line)
+        {
+            if (lines.Count > 0 && ReferenceEquals(lines[lines.Count - 1], line)) return;
+            if (!lines.Contains(line)) lines.Add(line);
         }
 
         /// <summary>Puts the lines of each table and field in document order (the order lines were made in).</summary>
