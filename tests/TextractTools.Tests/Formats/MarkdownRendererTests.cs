@@ -104,6 +104,23 @@ namespace TextractTools.Tests.Formats
             Assert.DoesNotContain("**", noFields.Replace("**Previous Employment History**", ""));
         }
 
+        [SkippableFact]
+        public void A_table_joined_across_pages_is_one_table_at_its_first_page_and_its_lines_are_not_repeated()
+        {
+            Skip.If(SampleFiles.Folder == null, SampleFiles.SkipReason);
+            TextractDocument document = TextractDocumentReader.ReadFile(SampleFiles.Response("multi-page-tables.json"),
+                new DocumentReadOptions { MergeContinuedTables = true });
+            TextractTable joined = Assert.Single(document.Tables, t => t.Pages.Count > 1);
+            string markdown = MarkdownRenderer.Render(document, new DocumentRenderOptions { PageBreaks = true });
+
+            var tables = MarkdownTables.Read(markdown);
+            Assert.Equal(document.Tables.Count, tables.Count);
+            Assert.Contains(tables, t => t.Rows.Count == joined.RowCount - joined.HeaderRowCount);
+            // The joined table's last row (on a later page) is printed once: in the table, not again as text.
+            string lastCell = joined.GetGrid()[joined.RowCount - 1].First(text => text.Length > 4);
+            Assert.Single(Regex.Matches(markdown, Regex.Escape(MarkdownText.Cell(lastCell))));
+        }
+
         [Fact]
         public void Several_header_rows_flatten_into_one_name_per_column()
         {

@@ -6,7 +6,8 @@ namespace TextractTools.Engine.Document.ReadingOrder
     /// <summary>
     /// Where blocks start in a page's lines once they are in reading order. A line continues the block of the line
     /// before it when it sits on the same row, or just below it (no more than the page's usual line spacing plus half
-    /// a line), overlapping it horizontally, of a similar height and not indented past it. The lines of one table or
+    /// a line), within the block's width (so a form's next row continues it), of a similar height and not indented past
+    /// the line before it. The lines of one table or
     /// one key-value pair never part; a table is a block of its own; a line that opens with a list marker starts a
     /// block unless the block is a list already (then it is the list's next item).
     /// </summary>
@@ -28,17 +29,26 @@ namespace TextractTools.Engine.Document.ReadingOrder
             double spacing = UsualSpacing(order, boxes);
             starts[0] = true;
             int blockFirst = order[0];
+            Box? block = boxes[order[0]];
             for (int i = 1; i < order.Length; i++)
             {
                 int previous = order[i - 1], line = order[i];
-                bool start = StartsBlock(previous, line, blockFirst, spacing, boxes, groupOf, inTable, startsWithMarker);
+                bool start = StartsBlock(previous, line, blockFirst, block, spacing, boxes, groupOf, inTable, startsWithMarker);
                 starts[i] = start;
-                if (start) blockFirst = line;
+                if (start)
+                {
+                    blockFirst = line;
+                    block = boxes[line];
+                }
+                else if (boxes[line].HasValue)
+                {
+                    block = block.HasValue ? block.Value.Union(boxes[line]!.Value) : boxes[line];
+                }
             }
             return starts;
         }
 
-        private static bool StartsBlock(int previous, int line, int blockFirst, double spacing, Box?[] boxes, int[] groupOf,
+        private static bool StartsBlock(int previous, int line, int blockFirst, Box? block, double spacing, Box?[] boxes, int[] groupOf,
             bool[] inTable, bool[] startsWithMarker)
         {
             if (groupOf[previous] == groupOf[line]) return false; // one table, one field
@@ -53,7 +63,7 @@ namespace TextractTools.Engine.Document.ReadingOrder
             if (above.VerticalOverlap(below) >= SameRowOverlap * height) return false;
             if (below.Top < above.Top) return true; // back up the page: the next column
             if (Math.Max(above.Height, below.Height) > HeightChange * height) return true;
-            if (above.HorizontalOverlap(below) <= 0) return true;
+            if ((block ?? above).HorizontalOverlap(below) <= 0) return true;
             if (below.Top - above.Bottom > spacing + 0.5 * height) return true;
             // A first-line indent opens a paragraph; a list item's own continuation lines are indented under its text.
             bool indented = below.Left - above.Left > IndentLines * height;
