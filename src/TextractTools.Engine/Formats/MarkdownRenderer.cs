@@ -100,6 +100,10 @@ namespace TextractTools.Engine.Formats
                     builder.Append(item.IsChecked.Value ? "- [x] " : "- [ ] ").Append(key.Length > 0 ? "**" + key + "**" : "");
                     if (value.Length > 0) builder.Append(' ').Append(value);
                 }
+                else if (key.Length == 0)
+                {
+                    builder.Append("- ").Append(value); // a value Textract found no key for
+                }
                 else
                 {
                     builder.Append("- **").Append(key).Append(":**");
