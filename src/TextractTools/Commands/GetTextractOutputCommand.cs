@@ -16,6 +16,7 @@ namespace TextractTools.Commands
     {
         Document, Page, Line, Word, KeyValue, Table, TableRow, Cell, Query, Signature, Layout, Text, Block,
         ExpenseDocument, ExpenseField, LineItem, LendingPage, LendingField, LendingSummary, IdentityDocument,
+        Markdown, Html,
     }
 
     /// <summary>Where Get-TextractOutput reads a job's output from (the engine's OutputSourceChoice, value for value).</summary>
@@ -98,6 +99,18 @@ namespace TextractTools.Commands
         // has taught the runtime where the engine lives, and a field of an engine value type would load the engine
         // right then (Loading/EngineResolver). tests/Pester/Module.Tests.ps1 lists the public types without the engine.
         private int _mergedCells = (int)MergedCellMode.Repeat;
+
+        /// <summary>
+        /// With -As Text, Markdown or Html: content to leave out: PageHeader, PageFooter, PageNumber (the page furniture
+        /// Textract's layout marks, or the reading order finds), KeyValue, Table.
+        /// </summary>
+        [Parameter]
+        [ValidateSet("PageHeader", "PageFooter", "PageNumber", "KeyValue", "Table", IgnoreCase = true)]
+        public string[] Exclude { get; set; } = Array.Empty<string>();
+
+        /// <summary>With -As Text, Markdown or Html: mark where each page ends (a form feed, a horizontal rule, a page break when printed).</summary>
+        [Parameter]
+        public SwitchParameter PageBreak { get; set; }
 
         /// <summary>Join tables continued on the next page into one.</summary>
         [Parameter]
@@ -249,7 +262,7 @@ namespace TextractTools.Commands
             return TextractOutputReader.Read(pages, kind, origin, ReadOptions());
         }
 
-        private OutputShapes Shapes => new OutputShapes(As, Page, MinConfidence, TableIndex, MergedCells);
+        private OutputShapes Shapes => new OutputShapes(As, Page, MinConfidence, TableIndex, MergedCells, Exclude, PageBreak);
 
         /// <summary>False (after an error record saying what the output holds and which -As values fit it) when -As does not fit the output.</summary>
         private bool ShapeFits(TextractOutputKind kind, object target)
