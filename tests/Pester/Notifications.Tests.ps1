@@ -92,7 +92,8 @@ Describe 'Wait-TextractJob -QueueUrl' {
         $job = Start-NotifyingJob -Token "noqueue-$([guid]::NewGuid().ToString('N'))"
         $job | Wait-TextractJob -QueueUrl "$($endpoint.Url)000000000000/no-such-queue" -TimeoutSec 30 `
             -ErrorVariable problems -ErrorAction SilentlyContinue @conn | Should -BeNullOrEmpty
-        $problems[0].FullyQualifiedErrorId | Should -BeLike '*QueueDoesNotExist*'
+        # SQS's JSON errors carry the query protocol's code (x-amzn-query-error), which AWSSDK.SQS reports, as from AWS.
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'AWS.SimpleQueueService.NonExistentQueue,*'
     }
 }
 

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3.Transfer;
 using TextractTools.Engine.Api;
 
 namespace TextractTools.Engine.Jobs
@@ -16,9 +17,21 @@ namespace TextractTools.Engine.Jobs
     /// </summary>
     public sealed class DocumentUploader
     {
-        private readonly IAmazonS3 _s3;
+        /// <summary>
+        /// Documents above this size go up in 16 MiB parts (multipart upload): Textract takes PDFs and TIFFs up to 500 MB,
+        /// and a part that fails is sent again alone instead of the whole document.
+        /// </summary>
+        public const long DefaultMultipartThreshold = 16 * 1024 * 1024;
 
-        internal DocumentUploader(IAmazonS3 s3) => _s3 = s3;
+        private readonly IAmazonS3 _s3;
+        private readonly long _multipartThreshold;
+
+        /// <param name="multipartThreshold">The size from which the upload is multipart (also its part size; S3's minimum part is 5 MiB).</param>
+        internal DocumentUploader(IAmazonS3 s3, long multipartThreshold = DefaultMultipartThreshold)
+        {
+            _s3 = s3;
+            _multipartThreshold = Math.Max(multipartThreshold, 5 * 1024 * 1024);
+        }
 
         /// <summary>The key the file would be stored under, without uploading.</summary>
         public static string KeyFor(S3Location uploadLocation, string fileName, string contentHash)
@@ -44,19 +57,22 @@ namespace TextractTools.Engine.Jobs
             var location = S3Location.Of(uploadLocation.Bucket, key);
             if (await ExistsAsync(location, cancellationToken).ConfigureAwait(false)) return (location, false);
 
-            var request = new PutObjectRequest
+            var request = new TransferUtilityUploadRequest
             {
                 BucketName = location.Bucket,
                 Key = key,
                 FilePath = path,
                 ContentType = ContentTypeOf(path),
+                PartSize = _multipartThreshold,
             };
             if (kmsKeyId != null)
             {
                 request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
                 request.ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId;
             }
-            await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+            // The SDK's own transfer: one PutObject below the threshold, parts above it (aborted by the SDK when one fails).
+            using var transfer = new TransferUtility(_s3, new TransferUtilityConfig { MinSizeBeforePartUpload = _multipartThreshold });
+            await transfer.UploadAsync(request, cancellationToken).ConfigureAwait(false);
             return (location, true);
         }
 
