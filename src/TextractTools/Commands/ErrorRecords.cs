@@ -3,6 +3,7 @@ using System.Management.Automation;
 using TextractTools.Engine.Api;
 using TextractTools.Engine.Document;
 using TextractTools.Engine.Session;
+using TextractTools.Engine.Validation;
 
 namespace TextractTools.Commands
 {
@@ -16,8 +17,11 @@ namespace TextractTools.Commands
         {
             switch (exception)
             {
+                case ParameterValueException refused:
+                    return Make(refused, refused.ErrorId, CategoryOf(refused.Problem), target ?? refused.ParamName, ActionFor(refused));
                 case ArgumentException arg:
-                    var invalid = Make(arg, "InvalidArgument", ErrorCategory.InvalidArgument, target,
+                    // A value refused by name gets an id naming the parameter (InvalidOutputUri, InvalidQueueUrl ...).
+                    var invalid = Make(arg, arg.ParamName is null ? "InvalidArgument" : "Invalid" + arg.ParamName, ErrorCategory.InvalidArgument, target,
                         "Correct the value named in the message and run the command again.");
                     // ArgumentException appends "(Parameter 'x')"; our messages name the parameter already.
                     if (arg.ParamName != null)
@@ -46,6 +50,31 @@ namespace TextractTools.Commands
                     return Make(exception, "InvalidOperation", ErrorCategory.InvalidOperation, target, null);
                 default:
                     return Make(exception, exception.GetType().Name, ErrorCategory.NotSpecified, target, null);
+            }
+        }
+
+        private static ErrorCategory CategoryOf(ParameterProblem problem)
+        {
+            switch (problem)
+            {
+                case ParameterProblem.InvalidContent: return ErrorCategory.InvalidData;
+                case ParameterProblem.LimitExceeded: return ErrorCategory.LimitsExceeded;
+                case ParameterProblem.NotWritable: return ErrorCategory.WriteError;
+                default: return ErrorCategory.InvalidArgument;
+            }
+        }
+
+        private static string ActionFor(ParameterValueException refused)
+        {
+            switch (refused.Problem)
+            {
+                case ParameterProblem.InvalidContent:
+                case ParameterProblem.LimitExceeded:
+                    return "Nothing was uploaded or started for this document: fix or replace it (the message says how), or leave it out.";
+                case ParameterProblem.NotWritable:
+                    return "Nothing was uploaded or started: give a folder this account can create and write, or fix its permissions.";
+                default:
+                    return $"Correct -{refused.ParamName} as the message says and run the command again (nothing was sent to AWS for this value).";
             }
         }
 
