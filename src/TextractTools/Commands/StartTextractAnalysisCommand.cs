@@ -132,9 +132,10 @@ namespace TextractTools.Commands
                 S3Location? location = null;
                 try
                 {
-                    location = S3Location.Parse(uri, nameof(S3Uri));
-                    if (location.IsFolder)
-                        throw new ArgumentException($"-S3Uri '{uri}' names a bucket or folder, not a document: add the object key.", nameof(S3Uri));
+                    var parsed = S3Location.Parse(uri, nameof(S3Uri));
+                    if (parsed.IsFolder)
+                        throw ParameterValueException.Invalid(nameof(S3Uri), $"-S3Uri '{uri}' names a bucket or folder, not a document: add the object key.");
+                    location = parsed;
                 }
                 catch (ArgumentException e)
                 {
