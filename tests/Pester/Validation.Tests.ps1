@@ -228,6 +228,20 @@ Describe 'Valid edge cases still work' {
         (Test-TextractOutputEncryption -S3Uri $keyed.Document -KmsKeyId alias/sweep @c).IsExpected | Should -BeTrue
     }
 
+    It 'refuses to resume a batch with another key, or none, before any call' {
+        $file = & $fresh 'keyed.pdf'
+        $state = Join-Path $TestDrive 'keyed.jsonl'
+        $out = Join-Path $TestDrive 'keyed-out'
+        $items = @(Invoke-TextractBatch -Path $file -UploadUri s3://sweep-in/keyed/ -KmsKeyId alias/sweep -StateFile $state -OutputFolder $out -PollIntervalSec 0.2 @c -ErrorAction Stop)
+        $items.Status | Should -Be 'SUCCEEDED'
+        foreach ($other in @(@{}, @{ KmsKeyId = 'alias/sweep-other' })) {
+            Reset-EndpointCalls
+            { Invoke-TextractBatch -Path $file -UploadUri s3://sweep-in/keyed/ @other -StateFile $state -OutputFolder $out @c -ErrorAction Stop } |
+                Should -Throw -ErrorId 'TextractBatchStateMismatch,*' -ExpectedMessage '*kms=alias/sweep*'
+            Get-EndpointCalls | Should -BeNullOrEmpty
+        }
+    }
+
     It 'warns of an S3 prefix under which no document is listed' {
         $null = Invoke-TextractBatch -S3Uri s3://sweep-in/nothing-here/ -StateFile (Join-Path $TestDrive 'empty-prefix.jsonl') `
             -OutputFolder (Join-Path $TestDrive 'empty-prefix') @c -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop

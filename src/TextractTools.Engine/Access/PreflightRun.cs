@@ -116,8 +116,11 @@ namespace TextractTools.Engine.Access
         {
             if (_document is null)
             {
-                Skip(AccessCheckNames.InputReadable, string.IsNullOrEmpty(_plan.InputBucket) ? _plan.UploadLocation : _plan.InputLocation,
-                    "No document given: pass -S3Uri with a document under the input prefix to check s3:GetObject on it.");
+                if (string.IsNullOrEmpty(_plan.InputBucket))
+                    Skip(AccessCheckNames.InputReadable, _plan.UploadLocation,
+                        "Local documents, not uploaded yet: UploadWritable checks the upload, and TextractStart Textract's read under the upload prefix.");
+                else
+                    Skip(AccessCheckNames.InputReadable, _plan.InputLocation, "No document given: pass -S3Uri with a document under the input prefix to check s3:GetObject on it.");
                 return;
             }
             var target = _document.ToString();
