@@ -129,6 +129,10 @@ namespace TextractTools.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
+            // Validation only: a malformed -ExpectedKmsKeyId stops the command before any read (its region is checked per job).
+            try { GivenKmsKeyId(nameof(ExpectedKmsKeyId), ExpectedKmsKeyId, region: null); }
+            catch (ArgumentException e) { ThrowTerminatingError(ErrorRecords.From(e, e.ParamName)); }
             // Resolved here, on the pipeline thread: the pages stream past on a worker thread.
             if (SaveTo != null) _saveToFolder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(SaveTo);
         }
@@ -144,7 +148,11 @@ namespace TextractTools.Commands
                     foreach (var id in JobId)
                     {
                         TextractJob? job = null;
-                        try { job = JobInput.Known(id) ?? ResolveJob(id); }
+                        try
+                        {
+                            Engine.Validation.TextractIdentifiers.ValidateJobId(id); // validation only: no call for an id Textract cannot have given
+                            job = JobInput.Known(id) ?? ResolveJob(id);
+                        }
                         catch (Exception e) when (!(e is PipelineStoppedException)) { if (!ReportError(e, id)) return; }
                         if (job != null) ReadJob(job);
                     }
@@ -225,7 +233,9 @@ namespace TextractTools.Commands
         /// <summary>Warnings and verbose messages of the read (through the bridge: the pages are read on a worker thread), and -ExpectedKmsKeyId.</summary>
         private OutputReadSettings ReadSettings(AwsSession session) => new OutputReadSettings
         {
-            ExpectedKmsKeyArn = ExpectedKmsKeyId is null ? null : RunAsync(ct => session.ResolveKmsKeyArnAsync(ExpectedKmsKeyId, ct)),
+            ExpectedKmsKeyArn = GivenKmsKeyId(nameof(ExpectedKmsKeyId), ExpectedKmsKeyId, session.Region) is { } expected
+                ? RunAsync(ct => session.ResolveKmsKeyArnAsync(expected, ct))
+                : null,
             Warning = message => Bridge.Post(() => WriteWarning(message)),
             Verbose = PostVerbose,
         };
