@@ -42,6 +42,18 @@ try {
 
     Write-Host "> Test-TextractOutputEncryption -S3Uri $($finished.OutputLocation) -KmsKeyId alias/textract-demo" -ForegroundColor Yellow
     Test-TextractOutputEncryption -S3Uri $finished.OutputLocation -KmsKeyId 'alias/textract-demo' -EndpointUrl $endpoint.Url | Out-Host
+
+    # Expense analysis of the same document, beside the analysis job: same output bucket, same key.
+    Write-Host "> `$invoice = Start-TextractAnalysis -S3Uri $($job.Document) -Kind ExpenseAnalysis -OutputUri s3://demo-output/expense/ -KmsKeyId alias/textract-demo | Wait-TextractJob" -ForegroundColor Yellow
+    $invoice = Start-TextractAnalysis -S3Uri $job.Document -Kind ExpenseAnalysis -OutputUri 's3://demo-output/expense/' -KmsKeyId 'alias/textract-demo' `
+        -EndpointUrl $endpoint.Url | Wait-TextractJob -PollIntervalSec 0.5
+    $invoice | Format-Table | Out-Host
+
+    Write-Host '> $invoice | Get-TextractOutput -As ExpenseField' -ForegroundColor Yellow
+    $invoice | Get-TextractOutput -As ExpenseField | Out-Host
+
+    Write-Host '> $invoice | Get-TextractOutput -As LineItem | Format-Table' -ForegroundColor Yellow
+    $invoice | Get-TextractOutput -As LineItem | Format-Table | Out-Host
 }
 finally {
     Stop-TestEndpoint -Endpoint $endpoint

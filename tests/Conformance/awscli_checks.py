@@ -202,6 +202,18 @@ def _(c):
     ok(any(b['BlockType'] == 'TABLE' for b in done['Blocks']), 'TABLE blocks')
 
 
+@check('aws textract start-expense-analysis, get-expense-analysis, start-lending-analysis, get-lending-analysis-summary')
+def _(c):
+    location = c.upload_sample('exp')
+    job_id = c.aws('textract', 'start-expense-analysis', '--document-location', json.dumps({'S3Object': location}))['JobId']
+    done = c.wait_for_job(['textract', 'get-expense-analysis', '--job-id', job_id, '--max-results', '20'])
+    ok(any(f['Type']['Text'] == 'TOTAL' for d in done['ExpenseDocuments'] for f in d['SummaryFields']), 'a TOTAL summary field')
+    job_id = c.aws('textract', 'start-lending-analysis', '--document-location', json.dumps({'S3Object': location}))['JobId']
+    done = c.wait_for_job(['textract', 'get-lending-analysis', '--job-id', job_id, '--max-results', '30'])
+    ok(all(r['PageClassification']['PageType'][0]['Value'] for r in done['Results']), 'every result classified')
+    ok(c.aws('textract', 'get-lending-analysis-summary', '--job-id', job_id)['Summary']['DocumentGroups'], 'document groups')
+
+
 @check('aws textract errors: InvalidJobIdException; wrong secret InvalidSignatureException')
 def _(c):
     c.fails(['textract', 'get-document-analysis', '--job-id', 'a' * 64], 'InvalidJobIdException', 'GetDocumentAnalysis')

@@ -312,6 +312,28 @@ def _(c):
     ok(pages > 1, 'more than one page of 50 blocks')
 
 
+@check('Textract start_expense_analysis, get_expense_analysis pages, OutputConfig under KMS')
+def _(c):
+    out, key = c.new_bucket('expout'), c.new_key()
+    job_id = c.textract.start_expense_analysis(DocumentLocation={'S3Object': c.upload_sample('exp')},
+                                               OutputConfig={'S3Bucket': out, 'S3Prefix': 'expense'}, KMSKeyId=key['Arn'])['JobId']
+    first = c.wait_for_job(lambda: c.textract.get_expense_analysis(JobId=job_id, MaxResults=1))
+    eq(len(first['ExpenseDocuments']), 1, 'expense documents in a page of MaxResults 1')
+    rest = c.textract.get_expense_analysis(JobId=job_id, NextToken=first['NextToken'])
+    fields = [f for d in first['ExpenseDocuments'] + rest['ExpenseDocuments'] for f in d['SummaryFields']]
+    ok(any(f['Type']['Text'] == 'TOTAL' for f in fields), 'a TOTAL summary field')
+    eq(c.s3.head_object(Bucket=out, Key=f'expense/{job_id}/1')['SSEKMSKeyId'], key['Arn'], 'output object key')
+
+
+@check('Textract start_lending_analysis, get_lending_analysis, get_lending_analysis_summary')
+def _(c):
+    job_id = c.textract.start_lending_analysis(DocumentLocation={'S3Object': c.upload_sample('lend')})['JobId']
+    done = c.wait_for_job(lambda: c.textract.get_lending_analysis(JobId=job_id))
+    ok(all(r['PageClassification']['PageType'][0]['Value'] for r in done['Results']), 'every result classified')
+    ok(c.textract.get_lending_analysis_summary(JobId=job_id)['Summary']['DocumentGroups'], 'document groups in the summary')
+    c.rejects(lambda: c.textract.get_expense_analysis(JobId=job_id), 400, 'InvalidJobIdException')
+
+
 @check('Textract errors: InvalidJobIdException, InvalidS3ObjectException')
 def _(c):
     c.rejects(lambda: c.textract.get_document_text_detection(JobId='a' * 64), 400, 'InvalidJobIdException')

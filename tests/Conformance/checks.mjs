@@ -362,6 +362,42 @@ check('Textract OutputConfig with KMSKeyId writes SSE-KMS output objects', async
   eq(head.SSEKMSKeyId, key.Arn, 'output object key');
 });
 
+check('Textract StartExpenseAnalysis, GetExpenseAnalysis pages of expense documents, OutputConfig under KMS', async () => {
+  const document = await uploadSample('exp');
+  const out = await newBucket('expout');
+  const key = await newKey();
+  const { JobId } = await textract.send(new TX.StartExpenseAnalysisCommand({
+    DocumentLocation: { S3Object: document }, OutputConfig: { S3Bucket: out, S3Prefix: 'expense' }, KMSKeyId: key.Arn, ClientRequestToken: name('exp'),
+  }));
+  const first = await waitForJob(() => textract.send(new TX.GetExpenseAnalysisCommand({ JobId, MaxResults: 1 })));
+  eq(first.JobStatus, 'SUCCEEDED', 'JobStatus');
+  eq(first.ExpenseDocuments.length, 1, 'expense documents in a page of MaxResults 1');
+  ok(first.NextToken, 'NextToken to the next expense document');
+  ok(first.AnalyzeExpenseModelVersion, 'AnalyzeExpenseModelVersion');
+  const rest = await textract.send(new TX.GetExpenseAnalysisCommand({ JobId, NextToken: first.NextToken }));
+  const fields = [...first.ExpenseDocuments, ...rest.ExpenseDocuments].flatMap((d) => d.SummaryFields);
+  ok(fields.some((f) => f.Type.Text === 'TOTAL' && f.ValueDetection.Text), 'a TOTAL summary field with a value');
+  const head = await s3.send(new S3.HeadObjectCommand({ Bucket: out, Key: `expense/${JobId}/1` }));
+  eq(head.SSEKMSKeyId, key.Arn, 'output object key');
+  await rejects(textract.send(new TX.GetLendingAnalysisCommand({ JobId })), { status: 400, name: 'InvalidJobIdException' });
+});
+
+check('Textract StartLendingAnalysis, GetLendingAnalysis results, GetLendingAnalysisSummary, detailedResponse/ under KMS', async () => {
+  const document = await uploadSample('lend');
+  const out = await newBucket('lendout');
+  const key = await newKey();
+  const { JobId } = await textract.send(new TX.StartLendingAnalysisCommand({
+    DocumentLocation: { S3Object: document }, OutputConfig: { S3Bucket: out, S3Prefix: 'lending' }, KMSKeyId: key.Arn,
+  }));
+  const done = await waitForJob(() => textract.send(new TX.GetLendingAnalysisCommand({ JobId })));
+  eq(done.JobStatus, 'SUCCEEDED', 'JobStatus');
+  ok(done.Results.length >= 1 && done.Results.every((r) => r.PageClassification.PageType[0].Value), 'every result classified');
+  const summary = await textract.send(new TX.GetLendingAnalysisSummaryCommand({ JobId }));
+  ok(summary.Summary.DocumentGroups.length >= 1, 'document groups in the summary');
+  const head = await s3.send(new S3.HeadObjectCommand({ Bucket: out, Key: `lending/${JobId}/detailedResponse/1` }));
+  eq(head.SSEKMSKeyId, key.Arn, 'output object key');
+});
+
 check('Textract errors: InvalidJobIdException, InvalidS3ObjectException, InvalidParameterException', async () => {
   await rejects(textract.send(new TX.GetDocumentTextDetectionCommand({ JobId: 'a'.repeat(64) })), { status: 400, name: 'InvalidJobIdException' });
   const bucket = await newBucket('txerr');

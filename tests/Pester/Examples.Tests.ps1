@@ -5,7 +5,7 @@
 #
 # The world the examples assume is built for each page: a fresh local endpoint with the buckets textract-input and
 # textract-output and the key alias/textract; the objects invoices/invoice-0142.pdf, invoices/invoice-0143.pdf,
-# letters/letter-2024-03.pdf and reports/annual-report-2024.pdf (the project's sample PDF under each name); and a
+# letters/letter-2024-03.pdf, reports/annual-report-2024.pdf and loans/loan-package-0042.pdf (the project's sample PDF under each name); and a
 # working folder with ./inbox and ./scans (PDFs), ./saved (saved Textract output) and ./iam (empty, for policies). $PSDefaultParameterValues
 # points every TextractTools cmdlet at the endpoint (-EndpointUrl, -AccessKey, -SecretKey, -Region).
 #
@@ -82,7 +82,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:modulePath = Get-TestModulePath
     $script:sample = New-SampleDocument -Folder (Join-Path $TestDrive 'sample')
-    $script:objects = 'invoices/invoice-0142.pdf', 'invoices/invoice-0143.pdf', 'letters/letter-2024-03.pdf', 'reports/annual-report-2024.pdf'
+    $script:objects = 'invoices/invoice-0142.pdf', 'invoices/invoice-0143.pdf', 'letters/letter-2024-03.pdf', 'reports/annual-report-2024.pdf', 'loans/loan-package-0042.pdf'
 
     function Add-SampleObjects($Endpoint) {
         # Exact keys need a plain S3 PutObject: done in a child process with the AWS SDK the module ships, so this

@@ -85,7 +85,7 @@ Describe 'Wait-TextractJob -QueueUrl' {
 
     It 'refuses a malformed queue URL before any call' {
         # The id is never looked up: the URL is checked first.
-        { Wait-TextractJob -JobId 'never-looked-up' -QueueUrl 'textract-done' @conn } | Should -Throw -ErrorId 'InvalidArgument*'
+        { Wait-TextractJob -JobId 'never-looked-up' -QueueUrl 'textract-done' @conn } | Should -Throw -ErrorId 'InvalidQueueUrl*'
     }
 
     It 'reports a queue that does not exist with the service code' {

@@ -103,6 +103,12 @@ namespace TextractTools.BatchBench
             return _inner.GetJobPageAsync(kind, request, cancellationToken);
         }
 
+        public Task<JobResultPage> GetJobSummaryAsync(TextractJobKind kind, string jobId, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _gets);
+            return _inner.GetJobSummaryAsync(kind, jobId, cancellationToken);
+        }
+
         public void Dispose() => _inner.Dispose();
     }
 }

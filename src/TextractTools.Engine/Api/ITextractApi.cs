@@ -18,6 +18,12 @@ namespace TextractTools.Engine.Api
 
         /// <summary>The Get operation of <paramref name="kind"/>: one page of results (at most MaxResults of them).</summary>
         Task<JobResultPage> GetJobPageAsync(TextractJobKind kind, GetJobPageRequest request, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The kind's summary operation (<see cref="TextractJobKindInfo.SummaryOperation"/>: GetLendingAnalysisSummary),
+        /// which has no paging; the answer is the whole summary.
+        /// </summary>
+        Task<JobResultPage> GetJobSummaryAsync(TextractJobKind kind, string jobId, CancellationToken cancellationToken);
     }
 
     /// <summary>One query of QueriesConfig.</summary>

@@ -62,9 +62,10 @@ namespace TextractTools.Engine.Api
                     ?? throw new ArgumentException($"-Feature: '{f}' is not a Textract feature; use Tables, Forms, Queries, Signatures or Layout.", "Feature");
                 if (!features.Contains(serviceName)) features.Add(serviceName);
             }
-            if (Queries.Count > 0 && !features.Contains("QUERIES")) features.Add("QUERIES");
+            var kind = ResolvedKind;
+            if (Queries.Count > 0 && !features.Contains("QUERIES") && TextractJobKindInfo.Of(kind).TakesFeatures) features.Add("QUERIES");
             var copy = (JobOptions)MemberwiseClone();
-            copy.Kind = ResolvedKind;
+            copy.Kind = kind;
             copy.Features = features;
             return copy;
         }

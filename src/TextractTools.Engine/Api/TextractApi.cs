@@ -41,7 +41,14 @@ namespace TextractTools.Engine.Api
             => StartAsync(new StartOperationRequest(Required(request)), cancellationToken);
 
         public Task<JobResultPage> GetJobPageAsync(TextractJobKind kind, GetJobPageRequest request, CancellationToken cancellationToken)
-            => GetPageAsync(new GetOperationRequest(kind, Required(request)), cancellationToken);
+            => GetPageAsync(new GetOperationRequest(TextractJobKindInfo.Of(kind).GetOperation, Required(request)), cancellationToken);
+
+        public Task<JobResultPage> GetJobSummaryAsync(TextractJobKind kind, string jobId, CancellationToken cancellationToken)
+        {
+            var operation = TextractJobKindInfo.Of(kind).SummaryOperation
+                ?? throw new ArgumentException($"Textract has no summary operation for {TextractJobKindInfo.Of(kind).Description}.", nameof(kind));
+            return GetPageAsync(new GetOperationRequest(operation, new GetJobPageRequest(Required(jobId))), cancellationToken);
+        }
 
         public void Dispose() => client.Dispose();
 

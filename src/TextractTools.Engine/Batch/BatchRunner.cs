@@ -408,7 +408,7 @@ namespace TextractTools.Engine.Batch
             var uploader = new DocumentUploader(_s3);
             if (!File.Exists(path))
             {
-                if (await uploader.ExistsAsync(work.Document.Location, cancellationToken).ConfigureAwait(false)) return;
+                if (await uploader.IsUploadedAsync(work.Document.Location, null, cancellationToken).ConfigureAwait(false)) return;
                 throw new DocumentUnavailableException(
                     $"{path} cannot be read here and was never uploaded to {work.Document.Uri}; it stays in the batch for a host, or a later run, that can read it.");
             }

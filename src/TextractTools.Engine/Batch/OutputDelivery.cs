@@ -41,10 +41,22 @@ namespace TextractTools.Engine.Batch
             var partial = Path.Combine(_folder, "." + Path.GetFileName(final) + ".partial");
             if (Directory.Exists(partial)) Directory.Delete(partial, true);
 
-            // Read on this worker thread: the page sources block on their calls one page at a time.
-            var pages = _reader.ReadPages(job, OutputSourceChoice.Auto, new OutputReadSettings { SettleTime = _settleTime }, cancellationToken);
-            var read = TextractDocumentReader.Read(RawPageArchive.SaveAlong(pages, partial, durable: true, cancellationToken));
+            // Read on this worker thread: the page sources block on their calls one page at a time. A lending job's
+            // pages and summary are kept as its output folder in the bucket holds them (detailedResponse/, summaryResponse/).
+            var settings = new OutputReadSettings { SettleTime = _settleTime };
+            var kind = TextractOutputKinds.Of(job.Kind);
+            var lending = kind == TextractOutputKind.Lending;
+            var origin = new TextractDocumentOrigin(job.Document, job.JobId);
+            var pages = _reader.ReadPages(job, OutputSourceChoice.Auto, settings, cancellationToken);
+            var pagesFolder = lending ? TextractOutputReader.SavedLendingFolder(partial, summary: false) : partial;
+            var read = TextractOutputReader.Read(RawPageArchive.SaveAlong(pages, pagesFolder, durable: true, cancellationToken), kind, origin);
             OutputCompleteness.Check(read, job, job.OutputLocation ?? "the Get API");
+            if (lending)
+            {
+                var summary = _reader.ReadSummary(job, OutputSourceChoice.Auto, settings, cancellationToken);
+                TextractOutputReader.Read(RawPageArchive.SaveAlong(summary, TextractOutputReader.SavedLendingFolder(partial, summary: true), durable: true, cancellationToken),
+                    TextractOutputKind.LendingSummary, origin);
+            }
             Directory.Move(partial, final);
             return Task.FromResult(final);
         }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.S3.Transfer;
@@ -50,12 +51,22 @@ namespace TextractTools.Engine.Jobs
             return BitConverter.ToString(sha.ComputeHash(stream)).Replace("-", "").ToLowerInvariant();
         }
 
-        /// <summary>Uploads unless an object with that content-derived key exists already. Returns where it is and whether it was sent.</summary>
+        /// <summary>
+        /// Resolves a key alias to its key ARN (kms:DescribeKey), to tell whether an earlier upload is under the key
+        /// asked for. Null: an earlier upload under an alias cannot be confirmed and is uploaded again.
+        /// </summary>
+        internal Func<string, CancellationToken, Task<string>>? ResolveKeyArn { get; set; }
+
+        /// <summary>
+        /// Uploads unless an object with that content-derived key exists already, encrypted as asked (SSE-KMS under
+        /// <paramref name="kmsKeyId"/> when one is given: a copy uploaded earlier without it, or under another key, is
+        /// uploaded again, so a requested key always applies). Returns where it is and whether it was sent.
+        /// </summary>
         public async Task<(S3Location Location, bool Uploaded)> UploadAsync(string path, S3Location uploadLocation, string? kmsKeyId, CancellationToken cancellationToken)
         {
             var key = KeyFor(uploadLocation, Path.GetFileName(path), HashFile(path));
             var location = S3Location.Of(uploadLocation.Bucket, key);
-            if (await ExistsAsync(location, cancellationToken).ConfigureAwait(false)) return (location, false);
+            if (await IsUploadedAsync(location, kmsKeyId, cancellationToken).ConfigureAwait(false)) return (location, false);
 
             var request = new TransferUtilityUploadRequest
             {
@@ -76,16 +87,32 @@ namespace TextractTools.Engine.Jobs
             return (location, true);
         }
 
-        /// <summary>True when the object is there (HEAD answers); false when S3 says 404.</summary>
-        internal async Task<bool> ExistsAsync(S3Location location, CancellationToken cancellationToken)
+        /// <summary>True when the object is there already, encrypted under <paramref name="kmsKeyId"/> if one is asked for.</summary>
+        internal async Task<bool> IsUploadedAsync(S3Location location, string? kmsKeyId, CancellationToken cancellationToken)
         {
+            GetObjectMetadataResponse head;
             try
             {
-                await _s3.GetObjectMetadataAsync(location.Bucket, location.Key, cancellationToken).ConfigureAwait(false);
-                return true;
+                head = await _s3.GetObjectMetadataAsync(location.Bucket, location.Key, cancellationToken).ConfigureAwait(false);
             }
-            catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+            catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound || e.StatusCode == System.Net.HttpStatusCode.Forbidden)
             {
+                // 404, or 403: S3 answers a HEAD of a missing object with 403 to callers without s3:ListBucket, which
+                // an uploader needs no more than Textract does. Either way the upload decides; its refusal is telling.
+                return false;
+            }
+            if (kmsKeyId is null) return true;
+            var actualKey = head.ServerSideEncryptionMethod == ServerSideEncryptionMethod.AWSKMS ? head.ServerSideEncryptionKeyManagementServiceKeyId : null;
+            if (string.IsNullOrEmpty(actualKey)) return false;
+            if (Output.KmsKeyMatcher.Matches(kmsKeyId, actualKey)) return true;
+            if (ResolveKeyArn is null || !kmsKeyId.StartsWith("alias/", StringComparison.Ordinal) && kmsKeyId.IndexOf(":alias/", StringComparison.Ordinal) < 0) return false;
+            try
+            {
+                return Output.KmsKeyMatcher.Matches(await ResolveKeyArn(kmsKeyId, cancellationToken).ConfigureAwait(false), actualKey);
+            }
+            catch (AmazonServiceException)
+            {
+                // Not allowed to resolve the alias: upload again rather than trust a copy that may be under another key.
                 return false;
             }
         }

@@ -73,12 +73,72 @@ namespace TextractTools.Engine.Output
                 : FromBucket(PagesFolder(folder, job.Kind), job, settings, cancellationToken);
         }
 
-        /// <summary>The numbered output objects under <paramref name="location"/> (s3://bucket/prefix/JobId/): output of a job started elsewhere.</summary>
+        /// <summary>
+        /// The numbered output objects under <paramref name="location"/> (s3://bucket/prefix/JobId/): output of a job
+        /// started elsewhere. A lending job's folder holds its pages under detailedResponse/: that is read instead.
+        /// </summary>
         public IEnumerable<RawOutputPage> ReadPages(S3Location location, OutputReadSettings settings, CancellationToken cancellationToken)
         {
             if (location is null) throw new ArgumentNullException(nameof(location));
-            return FromBucket(location.AsFolder(), null, settings ?? new OutputReadSettings(), cancellationToken);
+            settings ??= new OutputReadSettings();
+            var folder = location.AsFolder();
+            var lendingPages = folder.Child(TextractJobKindInfo.Of(TextractJobKind.LendingAnalysis).PagesFolder);
+            if (!HasNumberedObjects(folder, cancellationToken) && HasNumberedObjects(lendingPages, cancellationToken)) folder = lendingPages;
+            return FromBucket(folder, null, settings, cancellationToken);
         }
+
+        /// <summary>
+        /// The summary answer(s) of a finished job whose kind has one (lending: GetLendingAnalysisSummary), from the
+        /// same source as <see cref="ReadPages(TextractJob, OutputSourceChoice, OutputReadSettings, CancellationToken)"/>
+        /// would read the pages: the API, or the job's summaryResponse/ folder in the bucket.
+        /// </summary>
+        public IEnumerable<RawOutputPage> ReadSummary(TextractJob job, OutputSourceChoice source, OutputReadSettings settings, CancellationToken cancellationToken)
+        {
+            if (job is null) throw new ArgumentNullException(nameof(job));
+            var kind = TextractJobKindInfo.Of(job.Kind);
+            if (kind.SummaryOperation is null || kind.SummaryFolder is null)
+                throw new ArgumentException($"Job {job.JobId} is {kind.Description}, which has no summary.", "As");
+            settings ??= new OutputReadSettings();
+            var folder = job.OutputFolder;
+            if (source == OutputSourceChoice.S3 && folder is null)
+                throw new ArgumentException($"Job {job.JobId} has no OutputConfig, so its summary is not in a bucket; read it through the Get API (-Source Api or Auto).", "Source");
+            if (source != OutputSourceChoice.Api && folder != null) return SummaryFromBucket(folder.Child(kind.SummaryFolder), settings, cancellationToken);
+            return SummaryFromApi(job, kind, settings, cancellationToken);
+        }
+
+        /// <summary>The summary answer(s) under a job folder's summaryResponse/ (s3://bucket/prefix/JobId/): a job started elsewhere.</summary>
+        public IEnumerable<RawOutputPage> ReadSummary(S3Location jobFolder, OutputReadSettings settings, CancellationToken cancellationToken)
+        {
+            if (jobFolder is null) throw new ArgumentNullException(nameof(jobFolder));
+            var summaryFolder = TextractJobKindInfo.Of(TextractJobKind.LendingAnalysis).SummaryFolder!;
+            var folder = jobFolder.AsFolder();
+            return SummaryFromBucket(folder.Key.EndsWith(summaryFolder, StringComparison.Ordinal) ? folder : folder.Child(summaryFolder),
+                settings ?? new OutputReadSettings(), cancellationToken);
+        }
+
+        private IEnumerable<RawOutputPage> SummaryFromApi(TextractJob job, TextractJobKindInfo kind, OutputReadSettings settings, CancellationToken cancellationToken)
+        {
+            settings.Verbose?.Invoke($"Reading the summary of job {job.JobId} through {kind.SummaryOperation}");
+            // Sync over async: see FromBucket.
+            var answer = _textract.GetJobSummaryAsync(job.Kind, job.JobId, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
+            yield return new RawOutputPage($"{kind.SummaryOperation} of job {job.JobId}", answer.Json);
+        }
+
+        private IEnumerable<RawOutputPage> SummaryFromBucket(S3Location folder, OutputReadSettings settings, CancellationToken cancellationToken)
+        {
+            // The names of the objects under summaryResponse/ are not documented: every object there is read, in key order.
+            var source = new S3OutputSource(_s3);
+            var objects = source.ListAnyAsync(folder, settings.SettleTime, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
+            if (objects.Count == 0)
+                throw new FileNotFoundException($"No summary objects under {folder}: check the job id, and that the job is a lending analysis with an OutputConfig.");
+            settings.Verbose?.Invoke($"Reading the summary from {folder}");
+            var expectedKey = settings.ExpectedKmsKeyArn;
+            foreach (var page in source.ReadPages(objects, expectedKey is null ? null : info => RequireKey(info, expectedKey), cancellationToken))
+                yield return page;
+        }
+
+        private bool HasNumberedObjects(S3Location folder, CancellationToken cancellationToken) =>
+            new S3OutputSource(_s3).ListAsync(folder, TimeSpan.Zero, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult().Count > 0;
 
         /// <summary>Where a kind keeps its numbered pages under the job's output folder (lending: detailedResponse/).</summary>
         private static S3Location PagesFolder(S3Location jobFolder, TextractJobKind kind)

@@ -12,14 +12,21 @@ namespace TextractTools.Engine.Output
     /// </summary>
     public static class OutputCompleteness
     {
-        public static void Check(TextractDocument document, TextractJob job, string source)
+        public static void Check(TextractDocument document, TextractJob job, string source) =>
+            Check(document.Warnings, document.PageCount, job, source);
+
+        /// <summary>The same check for output of any kind.</summary>
+        public static void Check(TextractOutput output, TextractJob job, string source) =>
+            Check(output.Warnings, output.PageCount, job, source);
+
+        private static void Check(System.Collections.Generic.IReadOnlyList<TextractDocumentWarning> warnings, int pageCount, TextractJob job, string source)
         {
             if (job.Status == "PARTIAL_SUCCESS") return;
-            var missing = document.Warnings.FirstOrDefault(w => w.Code == ReaderWarningCodes.MissingPages);
+            var missing = warnings.FirstOrDefault(w => w.Code == ReaderWarningCodes.MissingPages);
             if (missing != null)
                 throw new InvalidDataException($"The output of job {job.JobId} read from {source} is incomplete: {missing.Message}");
-            if (job.Pages.HasValue && document.PageCount < job.Pages.Value)
-                throw new InvalidDataException($"The output of job {job.JobId} read from {source} describes {document.PageCount} page(s), " +
+            if (job.Pages.HasValue && pageCount < job.Pages.Value)
+                throw new InvalidDataException($"The output of job {job.JobId} read from {source} describes {pageCount} page(s), " +
                                                $"but the job reported {job.Pages.Value}: part of the output is missing.");
         }
     }

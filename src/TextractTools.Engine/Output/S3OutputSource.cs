@@ -51,25 +51,17 @@ namespace TextractTools.Engine.Output
         /// </summary>
         public async Task<IReadOnlyList<OutputObjectInfo>> ListAsync(S3Location location, TimeSpan settleTime, CancellationToken cancellationToken)
         {
-            var prefix = location.Key.Length == 0 || location.Key.EndsWith("/", StringComparison.Ordinal) ? location.Key : location.Key + "/";
+            var prefix = location.FolderKey;
             var deadline = DateTimeOffset.UtcNow + settleTime;
             while (true)
             {
                 var found = new List<OutputObjectInfo>();
-                var request = new ListObjectsV2Request { BucketName = location.Bucket, Prefix = prefix };
-                ListObjectsV2Response response;
-                do
+                foreach (var o in await ListKeysAsync(location, cancellationToken).ConfigureAwait(false))
                 {
-                    response = await _s3.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
-                    foreach (var o in response.S3Objects ?? new List<S3Object>())
-                    {
-                        var name = o.Key.Substring(prefix.Length);
-                        if (int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0)
-                            found.Add(new OutputObjectInfo(location.Bucket, o.Key, number, o.Size ?? 0, null, null));
-                    }
-                    request.ContinuationToken = response.NextContinuationToken;
+                    var name = o.Key.Substring(prefix.Length);
+                    if (int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0)
+                        found.Add(new OutputObjectInfo(location.Bucket, o.Key, number, o.Size ?? 0, null, null));
                 }
-                while (response.IsTruncated == true);
 
                 found.Sort((a, b) => a.Number.CompareTo(b.Number));
                 // Complete means 1..n without a gap: a missing number is an object not written yet, or lost.
@@ -84,6 +76,42 @@ namespace TextractTools.Engine.Output
                 }
                 await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>
+        /// Every object directly under the location (not .s3_access_check), in key order, numbered 1..n in that order:
+        /// for folders whose object names are not documented (a lending job's summaryResponse/). An empty listing is
+        /// retried until <paramref name="settleTime"/>.
+        /// </summary>
+        public async Task<IReadOnlyList<OutputObjectInfo>> ListAnyAsync(S3Location location, TimeSpan settleTime, CancellationToken cancellationToken)
+        {
+            var prefix = location.FolderKey;
+            var deadline = DateTimeOffset.UtcNow + settleTime;
+            while (true)
+            {
+                var objects = (await ListKeysAsync(location, cancellationToken).ConfigureAwait(false))
+                    .Where(o => o.Key.Length > prefix.Length && o.Key.IndexOf('/', prefix.Length) < 0 && !o.Key.EndsWith("/.s3_access_check", StringComparison.Ordinal))
+                    .OrderBy(o => o.Key, StringComparer.Ordinal)
+                    .Select((o, i) => new OutputObjectInfo(location.Bucket, o.Key, i + 1, o.Size ?? 0, null, null))
+                    .ToList();
+                if (objects.Count > 0 || DateTimeOffset.UtcNow >= deadline) return objects;
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async Task<List<S3Object>> ListKeysAsync(S3Location location, CancellationToken cancellationToken)
+        {
+            var found = new List<S3Object>();
+            var request = new ListObjectsV2Request { BucketName = location.Bucket, Prefix = location.FolderKey };
+            ListObjectsV2Response response;
+            do
+            {
+                response = await _s3.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
+                found.AddRange(response.S3Objects ?? new List<S3Object>());
+                request.ContinuationToken = response.NextContinuationToken;
+            }
+            while (response.IsTruncated == true);
+            return found;
         }
 
         /// <summary>

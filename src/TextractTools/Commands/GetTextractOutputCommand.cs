@@ -11,10 +11,12 @@ using TextractTools.Engine.Session;
 
 namespace TextractTools.Commands
 {
-    /// <summary>What Get-TextractOutput returns.</summary>
+    /// <summary>What Get-TextractOutput returns (which shapes fit which kind of output: OutputShapes).</summary>
     public enum TextractOutputShape
     {
         Document, Page, Line, Word, KeyValue, Table, TableRow, Cell, Query, Signature, Layout, Text, Block,
+        ExpenseDocument, ExpenseField, LineItem, LendingPage, LendingField, LendingSummary, IdentityDocument,
+        Markdown, Html,
     }
 
     /// <summary>Where Get-TextractOutput reads a job's output from (the engine's OutputSourceChoice, value for value).</summary>
@@ -27,14 +29,17 @@ namespace TextractTools.Commands
     }
 
     /// <summary>
-    /// Reads the output of Textract jobs (from the Get* API, from the output bucket, or from saved JSON) and returns it
-    /// as pipeline-friendly objects: the document, or its lines, words, key-values, tables, table rows, cells, query
-    /// answers, signatures, layout blocks or text.
+    /// Reads the output of Textract jobs of every kind (from the Get* API, from the output bucket, or from saved JSON)
+    /// and returns it as pipeline-friendly objects: the document, or its lines, words, key-values, tables, table rows,
+    /// cells, query answers, signatures, layout blocks or text; expense documents, fields and line items; lending pages,
+    /// fields and the lending summary.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "TextractOutput", DefaultParameterSetName = JobSet)]
     [OutputType(typeof(TextractDocument), typeof(TextractPage), typeof(TextractLine), typeof(TextractWord), typeof(TextractKeyValue),
         typeof(TextractTable), typeof(PSObject), typeof(TextractCell), typeof(TextractQueryResult), typeof(TextractSignature),
-        typeof(TextractLayoutBlock), typeof(string), typeof(TextractBlock))]
+        typeof(TextractLayoutBlock), typeof(string), typeof(TextractBlock), typeof(TextractExpenseOutput), typeof(TextractExpenseDocument),
+        typeof(TextractExpenseField), typeof(TextractLendingOutput), typeof(TextractLendingPage), typeof(TextractLendingField),
+        typeof(TextractLendingSummary), typeof(TextractIdentityDocument))]
     public sealed class GetTextractOutputCommand : TextractCmdletBase
     {
         private const string JobSet = "Job";
@@ -95,6 +100,18 @@ namespace TextractTools.Commands
         // right then (Loading/EngineResolver). tests/Pester/Module.Tests.ps1 lists the public types without the engine.
         private int _mergedCells = (int)MergedCellMode.Repeat;
 
+        /// <summary>
+        /// With -As Text, Markdown or Html: content to leave out: PageHeader, PageFooter, PageNumber (the page furniture
+        /// Textract's layout marks, or the reading order finds), KeyValue, Table.
+        /// </summary>
+        [Parameter]
+        [ValidateSet("PageHeader", "PageFooter", "PageNumber", "KeyValue", "Table", IgnoreCase = true)]
+        public string[] Exclude { get; set; } = Array.Empty<string>();
+
+        /// <summary>With -As Text, Markdown or Html: mark where each page ends (a form feed, a horizontal rule, a page break when printed).</summary>
+        [Parameter]
+        public SwitchParameter PageBreak { get; set; }
+
         /// <summary>Join tables continued on the next page into one.</summary>
         [Parameter]
         public SwitchParameter MergeContinuedTables { get; set; }
@@ -112,6 +129,10 @@ namespace TextractTools.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
+            // Validation only: a malformed -ExpectedKmsKeyId stops the command before any read (its region is checked per job).
+            try { GivenKmsKeyId(nameof(ExpectedKmsKeyId), ExpectedKmsKeyId, region: null); }
+            catch (ArgumentException e) { ThrowTerminatingError(ErrorRecords.From(e, e.ParamName)); }
             // Resolved here, on the pipeline thread: the pages stream past on a worker thread.
             if (SaveTo != null) _saveToFolder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(SaveTo);
         }
@@ -127,7 +148,11 @@ namespace TextractTools.Commands
                     foreach (var id in JobId)
                     {
                         TextractJob? job = null;
-                        try { job = JobInput.Known(id) ?? ResolveJob(id); }
+                        try
+                        {
+                            Engine.Validation.TextractIdentifiers.ValidateJobId(id); // validation only: no call for an id Textract cannot have given
+                            job = JobInput.Known(id) ?? ResolveJob(id);
+                        }
                         catch (Exception e) when (!(e is PipelineStoppedException)) { if (!ReportError(e, id)) return; }
                         if (job != null) ReadJob(job);
                     }
@@ -162,15 +187,21 @@ namespace TextractTools.Commands
                 WriteError(ErrorRecords.Make(error, "NoOutputLocation", ErrorCategory.InvalidArgument, job, "Use -Source Api or -Source Auto."));
                 return;
             }
+            var kind = TextractOutputKinds.Of(job.Kind);
+            if (!ShapeFits(kind, job)) return;
             try
             {
                 var session = GetSession(job.Region, job.EndpointUrl);
                 var settings = ReadSettings(session);
                 var reader = session.CreateJobOutputReader();
-                var document = RunAsync(ct => System.Threading.Tasks.Task.FromResult(
-                    Read(reader.ReadPages(job, (OutputSourceChoice)(int)Source, settings, ct), job.JobId)));
-                OutputCompleteness.Check(document, job, job.OutputLocation ?? "the Get API");
-                Emit(document);
+                var source = (OutputSourceChoice)(int)Source;
+                var summary = As == TextractOutputShape.LendingSummary;
+                var origin = new TextractDocumentOrigin(job.Document, job.JobId);
+                var output = RunAsync(ct => System.Threading.Tasks.Task.FromResult(summary
+                    ? Read(reader.ReadSummary(job, source, settings, ct), TextractOutputKind.LendingSummary, origin, lending: true)
+                    : Read(reader.ReadPages(job, source, settings, ct), kind, origin, lending: kind == TextractOutputKind.Lending)));
+                if (!summary) OutputCompleteness.Check(output, job, job.OutputLocation ?? "the Get API");
+                Emit(output, job);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
@@ -186,9 +217,12 @@ namespace TextractTools.Commands
                 var session = GetSession();
                 var settings = ReadSettings(session);
                 var reader = session.CreateJobOutputReader();
-                var document = RunAsync(ct => System.Threading.Tasks.Task.FromResult(
-                    Read(reader.ReadPages(location, settings, ct), JobIdOf(location))));
-                Emit(document);
+                var summary = As == TextractOutputShape.LendingSummary;
+                var origin = new TextractDocumentOrigin(location.ToString(), JobIdOf(location));
+                var output = RunAsync(ct => System.Threading.Tasks.Task.FromResult(summary
+                    ? Read(reader.ReadSummary(location, settings, ct), TextractOutputKind.LendingSummary, origin, lending: true)
+                    : Read(reader.ReadPages(location, settings, ct), null, origin, lending: false)));
+                if (ShapeFits(output.Kind, uri)) Emit(output, uri);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
@@ -199,7 +233,9 @@ namespace TextractTools.Commands
         /// <summary>Warnings and verbose messages of the read (through the bridge: the pages are read on a worker thread), and -ExpectedKmsKeyId.</summary>
         private OutputReadSettings ReadSettings(AwsSession session) => new OutputReadSettings
         {
-            ExpectedKmsKeyArn = ExpectedKmsKeyId is null ? null : RunAsync(ct => session.ResolveKmsKeyArnAsync(ExpectedKmsKeyId, ct)),
+            ExpectedKmsKeyArn = GivenKmsKeyId(nameof(ExpectedKmsKeyId), ExpectedKmsKeyId, session.Region) is { } expected
+                ? RunAsync(ct => session.ResolveKmsKeyArnAsync(expected, ct))
+                : null,
             Warning = message => Bridge.Post(() => WriteWarning(message)),
             Verbose = PostVerbose,
         };
@@ -215,10 +251,8 @@ namespace TextractTools.Commands
             try
             {
                 var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-                var document = Directory.Exists(full)
-                    ? TextractDocumentReader.ReadFolder(full, ReadOptions())
-                    : TextractDocumentReader.ReadFile(full, ReadOptions());
-                Emit(document);
+                var output = TextractOutputReader.ReadPath(full, As == TextractOutputShape.LendingSummary, ReadOptions());
+                if (ShapeFits(output.Kind, path)) Emit(output, path);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
@@ -228,55 +262,31 @@ namespace TextractTools.Commands
 
         private DocumentReadOptions ReadOptions() => new DocumentReadOptions { MergeContinuedTables = MergeContinuedTables };
 
-        private TextractDocument Read(IEnumerable<RawOutputPage> pages, string? jobId)
+        /// <summary>Reads the pages (and keeps them in -SaveTo: a lending job's as its output folder in the bucket holds them).</summary>
+        private TextractOutput Read(IEnumerable<RawOutputPage> pages, TextractOutputKind? kind, TextractDocumentOrigin origin, bool lending)
         {
-            if (_saveToFolder != null) pages = RawPageArchive.SaveAlong(pages, _saveToFolder);
-            var document = TextractDocumentReader.Read(pages, ReadOptions());
-            if (jobId != null) document.JobId = jobId;
-            return document;
-        }
-
-        private void Emit(TextractDocument document)
-        {
-            foreach (var warning in document.Warnings) WriteWarning(warning.ToString());
-            switch (As)
+            if (_saveToFolder != null)
             {
-                case TextractOutputShape.Document: WriteObject(document); break;
-                case TextractOutputShape.Text: WriteObject(document.Text); break;
-                case TextractOutputShape.Page: WriteAll(document.Pages.Where(p => PageWanted(p.Page))); break;
-                case TextractOutputShape.Line: WriteAll(Filter(document.Lines)); break;
-                case TextractOutputShape.Word: WriteAll(Filter(document.Words)); break;
-                case TextractOutputShape.KeyValue: WriteAll(Filter(document.KeyValues)); break;
-                case TextractOutputShape.Table: WriteAll(Tables(document)); break;
-                case TextractOutputShape.Cell: WriteAll(Filter(Tables(document).SelectMany(t => t.Cells))); break;
-                case TextractOutputShape.TableRow:
-                    foreach (var table in Tables(document))
-                        foreach (var row in table.GetRows(MergedCells))
-                            WriteObject(TableRowObject.From(row));
-                    break;
-                case TextractOutputShape.Query: WriteAll(Filter(document.Queries)); break;
-                case TextractOutputShape.Signature: WriteAll(Filter(document.Signatures)); break;
-                case TextractOutputShape.Layout: WriteAll(Filter(document.Layout)); break;
-                case TextractOutputShape.Block: WriteAll(document.Blocks.Where(b => PageWanted(b.Page) && ConfidenceWanted(b.Confidence))); break;
+                pages = RawPageArchive.SaveAlong(pages, lending ? TextractOutputReader.SavedLendingFolder(_saveToFolder, kind == TextractOutputKind.LendingSummary) : _saveToFolder);
             }
+            return TextractOutputReader.Read(pages, kind, origin, ReadOptions());
         }
 
-        private IEnumerable<TextractTable> Tables(TextractDocument document) =>
-            document.Tables.Where(t => Wanted(t) && (TableIndex.Length == 0 || TableIndex.Contains(t.Index)));
+        private OutputShapes Shapes => new OutputShapes(As, Page, MinConfidence, TableIndex, MergedCells, Exclude, PageBreak);
 
-        // Not a generic method constrained to TextractElement: the runtime loads such constraints with the class, and
-        // the class must load without the engine (see MergedCells).
-        private IEnumerable<TextractElement> Filter(IEnumerable<TextractElement> items) => items.Where(Wanted);
-
-        private bool Wanted(TextractElement element) => PageWanted(element.Page) && ConfidenceWanted(element.Confidence);
-
-        private bool PageWanted(int page) => Page.Length == 0 || Page.Contains(page);
-
-        private bool ConfidenceWanted(double? confidence) => MinConfidence <= 0 || (confidence ?? 0) >= MinConfidence;
-
-        private void WriteAll<T>(IEnumerable<T> items)
+        /// <summary>False (after an error record saying what the output holds and which -As values fit it) when -As does not fit the output.</summary>
+        private bool ShapeFits(TextractOutputKind kind, object target)
         {
-            foreach (var item in items)
+            if (Shapes.Fits(kind, out var why)) return true;
+            WriteError(ErrorRecords.Make(new ArgumentException(why, nameof(As)), "ShapeNotInOutput", ErrorCategory.InvalidArgument, target,
+                "Ask for a shape this kind of output has (the message lists them), or read the output of another job."));
+            return false;
+        }
+
+        private void Emit(TextractOutput output, object target)
+        {
+            foreach (var warning in output.Warnings) WriteWarning(warning.ToString());
+            foreach (var item in Shapes.Select(output))
             {
                 if (StopToken.IsCancellationRequested) return;
                 WriteObject(item);

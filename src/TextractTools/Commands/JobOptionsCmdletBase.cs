@@ -8,12 +8,26 @@ using TextractTools.Engine.Api;
 namespace TextractTools.Commands
 {
     /// <summary>
-    /// The options every job a command starts shares: features, queries, adapters, the output location (OutputConfig),
+    /// The options every job a command starts shares: the kind, features, queries, adapters, the output location (OutputConfig),
     /// the KMS key, the job tag and the notification channel. Start-TextractAnalysis and Invoke-TextractBatch inherit
     /// these parameters (PowerShell binds a base class's properties as the command's own), so the two cannot drift apart.
     /// </summary>
     public abstract class JobOptionsCmdletBase : TextractCmdletBase
     {
+        /// <summary>
+        /// TextDetection, DocumentAnalysis, ExpenseAnalysis or LendingAnalysis. Without it: DocumentAnalysis when
+        /// -Feature or -Query is given, else TextDetection.
+        /// </summary>
+        [Parameter]
+        public TextractJobKind Kind
+        {
+            get => (TextractJobKind)_kind;
+            set => _kind = (int)value;
+        }
+
+        // An int, not the engine's enum: see GetTextractOutputCommand.MergedCells.
+        private int _kind;
+
         [Parameter]
         [ValidateSet("Tables", "Forms", "Queries", "Signatures", "Layout", IgnoreCase = true)]
         public string[] Feature { get; set; } = Array.Empty<string>();
@@ -46,21 +60,20 @@ namespace TextractTools.Commands
         [Parameter]
         public string? NotificationRoleArn { get; set; }
 
-        /// <summary>The -KmsKeyId given, or null.</summary>
-        protected string? KmsKeyIdOrNull => string.IsNullOrEmpty(KmsKeyId) ? null : KmsKeyId;
-
         /// <summary>
         /// These options as the engine takes them (-OutputUri as the output location); a document is the caller's to
         /// add. Throws ArgumentException for a value the engine would refuse.
         /// </summary>
         protected JobOptions NewJobOptions() => new JobOptions
         {
+            Kind = MyInvocation.BoundParameters.ContainsKey(nameof(Kind)) ? Kind : (TextractJobKind?)null,
             Features = Feature,
             Queries = Query.Select(StartOptionValues.ToQuery).ToList(),
             Adapters = Adapter.Select(StartOptionValues.ToAdapter).ToList(),
             // s3://bucket/ alone means Textract's default prefix; a trailing / is not part of the prefix.
             Output = OutputUri is null ? null : OutputLocationOf(S3Location.Parse(OutputUri, nameof(OutputUri))),
-            KmsKeyId = KmsKeyIdOrNull,
+            // As given: an empty -KmsKeyId is refused (it must never read as "no key", which means SSE-S3 output).
+            KmsKeyId = KmsKeyId,
             JobTag = JobTag,
             NotificationTopicArn = NotificationTopicArn,
             NotificationRoleArn = NotificationRoleArn,

@@ -102,5 +102,54 @@ namespace TextractTools.Tests.Api
             Assert.Equal("Textract.GetDocumentTextDetection", request.Header("X-Amz-Target"));
             Assert.Equal("{\"JobId\":\"job-10\"}", request.BodyText);
         }
+
+        [Theory]
+        [InlineData(TextractJobKind.ExpenseAnalysis, "Textract.StartExpenseAnalysis")]
+        [InlineData(TextractJobKind.LendingAnalysis, "Textract.StartLendingAnalysis")]
+        public async Task Expense_and_lending_starts_send_output_config_and_key_and_no_analysis_members(TextractJobKind kind, string target)
+        {
+            using var server = new StubHttpServer(StubResponse.Json("{\"JobId\":\"job-kind\"}"));
+            using var api = TestClients.ApiFor(server);
+            var options = new JobOptions { Kind = kind, KmsKeyId = "alias/k", JobTag = "t", Output = S3Location.Of("out-bucket", "p") };
+
+            Assert.Equal("job-kind", await api.StartJobAsync(new StartJobRequest(S3Location.Of("in-bucket", "a.pdf"), options.Normalized(), "tok"), CancellationToken.None));
+
+            var request = server.SingleRequest;
+            Assert.Equal(target, request.Header("X-Amz-Target"));
+            using var body = JsonDocument.Parse(request.Body);
+            Assert.Equal(new[] { "ClientRequestToken", "DocumentLocation", "JobTag", "KMSKeyId", "OutputConfig" },
+                body.RootElement.EnumerateObject().Select(p => p.Name).OrderBy(n => n, System.StringComparer.Ordinal));
+            Assert.Equal("out-bucket", body.RootElement.GetProperty("OutputConfig").GetProperty("S3Bucket").GetString());
+            Assert.Equal("p", body.RootElement.GetProperty("OutputConfig").GetProperty("S3Prefix").GetString());
+        }
+
+        [Theory]
+        [InlineData(TextractJobKind.ExpenseAnalysis, "Textract.GetExpenseAnalysis", 20)]
+        [InlineData(TextractJobKind.LendingAnalysis, "Textract.GetLendingAnalysis", 30)]
+        public async Task Each_kind_is_read_through_its_own_get_operation(TextractJobKind kind, string target, int maxResults)
+        {
+            using var server = new StubHttpServer(StubResponse.Json("{\"JobStatus\":\"IN_PROGRESS\"}"));
+            using var api = TestClients.ApiFor(server);
+
+            await api.GetJobPageAsync(kind, new GetJobPageRequest("job-k", TextractJobKindInfo.Of(kind).MaxResultsPerPage), CancellationToken.None);
+
+            Assert.Equal(target, server.SingleRequest.Header("X-Amz-Target"));
+            using var body = JsonDocument.Parse(server.SingleRequest.Body);
+            Assert.Equal(maxResults, body.RootElement.GetProperty("MaxResults").GetInt32());
+        }
+
+        [Fact]
+        public async Task The_lending_summary_is_asked_for_with_the_job_id_only()
+        {
+            using var server = new StubHttpServer(StubResponse.Json("{\"JobStatus\":\"SUCCEEDED\",\"Summary\":{\"DocumentGroups\":[]}}"));
+            using var api = TestClients.ApiFor(server);
+
+            var answer = await api.GetJobSummaryAsync(TextractJobKind.LendingAnalysis, "job-s", CancellationToken.None);
+
+            Assert.Equal("SUCCEEDED", answer.JobStatus);
+            Assert.Equal("Textract.GetLendingAnalysisSummary", server.SingleRequest.Header("X-Amz-Target"));
+            Assert.Equal("{\"JobId\":\"job-s\"}", server.SingleRequest.BodyText);
+            await Assert.ThrowsAsync<System.ArgumentException>(() => api.GetJobSummaryAsync(TextractJobKind.ExpenseAnalysis, "job-s", CancellationToken.None));
+        }
     }
 }

@@ -373,6 +373,9 @@ namespace TextractTools.Tests.Batch
             public Task<JobResultPage> GetJobPageAsync(TextractJobKind kind, GetJobPageRequest request, CancellationToken cancellationToken) =>
                 GetAsync(request, () => _inner.GetJobPageAsync(kind, request, cancellationToken));
 
+            public Task<JobResultPage> GetJobSummaryAsync(TextractJobKind kind, string jobId, CancellationToken cancellationToken) =>
+                _inner.GetJobSummaryAsync(kind, jobId, cancellationToken);
+
             private async Task<string> StartAsync(Func<Task<string>> start)
             {
                 lock (_running)

@@ -42,6 +42,7 @@ namespace TextractTools.Tests.Engine
             }
 
             public Task<string> StartJobAsync(StartJobRequest request, CancellationToken ct) => throw new NotSupportedException();
+            public Task<JobResultPage> GetJobSummaryAsync(TextractJobKind kind, string jobId, CancellationToken ct) => throw new NotSupportedException();
             public void Dispose() { }
         }
 
@@ -169,6 +170,46 @@ namespace TextractTools.Tests.Engine
         }
 
         [Fact]
+        public void The_kind_follows_the_features_unless_given_and_options_of_another_kind_are_refused()
+        {
+            var document = S3Location.Of("in-bucket", "a.pdf");
+            Assert.Equal(TextractJobKind.TextDetection, JobStarter.BuildRequest(document, new JobOptions()).Kind);
+            Assert.Equal(TextractJobKind.DocumentAnalysis, JobStarter.BuildRequest(document, new JobOptions { Features = new[] { "Forms" } }).Kind);
+            Assert.Equal(TextractJobKind.DocumentAnalysis, JobStarter.BuildRequest(document, new JobOptions { Queries = new[] { new QuerySpec("Total?") } }).Kind);
+            Assert.Equal(TextractJobKind.ExpenseAnalysis, JobStarter.BuildRequest(document, new JobOptions { Kind = TextractJobKind.ExpenseAnalysis }).Kind);
+
+            Assert.StartsWith("-Feature", Assert.ThrowsAny<ArgumentException>(() =>
+                JobStarter.BuildRequest(document, new JobOptions { Kind = TextractJobKind.ExpenseAnalysis, Features = new[] { "Tables" } })).Message);
+            Assert.StartsWith("-Query", Assert.ThrowsAny<ArgumentException>(() =>
+                JobStarter.BuildRequest(document, new JobOptions { Kind = TextractJobKind.LendingAnalysis, Queries = new[] { new QuerySpec("Total?") } })).Message);
+            Assert.StartsWith("-Adapter", Assert.ThrowsAny<ArgumentException>(() =>
+                JobStarter.BuildRequest(document, new JobOptions { Kind = TextractJobKind.TextDetection, Adapters = new[] { new AdapterSpec("123456789012", "1") } })).Message);
+            Assert.StartsWith("-Feature", Assert.ThrowsAny<ArgumentException>(() =>
+                JobStarter.BuildRequest(document, new JobOptions { Kind = TextractJobKind.DocumentAnalysis })).Message);
+        }
+
+        [Fact]
+        public void Each_kind_is_another_job_for_the_same_document_and_the_batch_line_names_it()
+        {
+            var document = S3Location.Of("in-bucket", "a.pdf");
+            var tokens = new[] { TextractJobKind.TextDetection, TextractJobKind.ExpenseAnalysis, TextractJobKind.LendingAnalysis }
+                .Select(kind => JobStarter.BuildRequest(document, new JobOptions { Kind = kind }).ClientRequestToken)
+                .ToList();
+            Assert.Equal(3, tokens.Distinct().Count());
+            // Text detection named or implied is the same job (its token predates kinds).
+            Assert.Equal(tokens[0], JobStarter.BuildRequest(document, new JobOptions()).ClientRequestToken);
+
+            var batch = new TextractTools.Engine.Batch.BatchOptions { Job = new JobOptions { Kind = TextractJobKind.LendingAnalysis }, Region = "us-east-1" };
+            Assert.Contains("kind=LendingAnalysis", batch.Describe());
+            var withRole = new TextractTools.Engine.Batch.BatchOptions
+            {
+                Job = new JobOptions { NotificationTopicArn = "arn:aws:sns:us-east-1:123456789012:t", NotificationRoleArn = "arn:aws:iam::123456789012:role/r" },
+                Region = "us-east-1",
+            };
+            Assert.Contains("role=arn:aws:iam::123456789012:role/r", withRole.Describe());
+        }
+
+        [Fact]
         public void Tokens_handed_out_before_stay_the_same()
         {
             // A scheduled script that reruns after an upgrade must get its job back, not pay for a second one: the
@@ -207,7 +248,7 @@ namespace TextractTools.Tests.Engine
                     options.NotificationRoleArn = value;
                     break;
             }
-            var error = Assert.Throws<ArgumentException>(() => JobStarter.BuildRequest(document, options, null, token));
+            var error = Assert.ThrowsAny<ArgumentException>(() => JobStarter.BuildRequest(document, options, null, token));
             Assert.StartsWith("-" + parameter, error.Message);
         }
 
@@ -237,7 +278,7 @@ namespace TextractTools.Tests.Engine
         [InlineData("")]
         public void Bad_s3_uris_are_refused(string uri)
         {
-            Assert.Throws<ArgumentException>(() => S3Location.Parse(uri, "S3Uri"));
+            Assert.Equal("S3Uri", Assert.ThrowsAny<ArgumentException>(() => S3Location.Parse(uri, "S3Uri")).ParamName);
         }
 
         [Fact]

@@ -30,11 +30,11 @@ namespace TextractTools.Engine.Api.Wire
         public bool TakesFeatures => TextractJobKindInfo.Of(Parameters.Kind).TakesFeatures;
     }
 
-    /// <summary>A paged Get* call.</summary>
+    /// <summary>A Get* call: a kind's paged Get, or its summary operation (JobId only).</summary>
     internal sealed class GetOperationRequest : TextractOperationRequest
     {
-        public GetOperationRequest(TextractJobKind kind, GetJobPageRequest parameters)
-            : base(TextractJobKindInfo.Of(kind).GetOperation)
+        public GetOperationRequest(string operationName, GetJobPageRequest parameters)
+            : base(operationName)
         {
             Parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
         }

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using TextractTools.Engine.Document.Files;
+using TextractTools.Engine.Output;
+
+namespace TextractTools.Engine.Document
+{
+    /// <summary>
+    /// One job's output read into the model of its kind: a <see cref="TextractDocument"/> for text detection and
+    /// document analysis, a <see cref="TextractExpenseOutput"/> for expense analysis, a <see cref="TextractLendingOutput"/>
+    /// for lending analysis, or a <see cref="TextractLendingSummary"/> when a summary was read.
+    /// </summary>
+    public sealed class TextractOutput
+    {
+        internal TextractOutput(TextractOutputKind kind, TextractDocumentOrigin origin, object model)
+        {
+            Kind = kind;
+            Origin = origin;
+            Model = model;
+        }
+
+        public TextractOutputKind Kind { get; }
+
+        /// <summary>Where the output came from, shared by every object read (set Document and JobId here).</summary>
+        public TextractDocumentOrigin Origin { get; }
+
+        /// <summary>The read model: a TextractDocument, TextractExpenseOutput, TextractLendingOutput or TextractLendingSummary.</summary>
+        public object Model { get; }
+
+        public TextractDocument? Blocks => Model as TextractDocument;
+        public TextractExpenseOutput? Expense => Model as TextractExpenseOutput;
+        public TextractLendingOutput? Lending => Model as TextractLendingOutput;
+        public TextractLendingSummary? LendingSummary => Model as TextractLendingSummary;
+
+        /// <summary>Textract's warnings and the reader's own, whatever the kind.</summary>
+        public IReadOnlyList<TextractDocumentWarning> Warnings => Blocks?.Warnings ?? Expense?.Warnings ?? Lending?.Warnings ?? LendingSummary?.Warnings
+            ?? (IReadOnlyList<TextractDocumentWarning>)Array.Empty<TextractDocumentWarning>();
+
+        /// <summary>DocumentMetadata.Pages (or the highest page seen), for the completeness check.</summary>
+        public int PageCount => Blocks?.PageCount ?? Expense?.PageCount ?? Lending?.PageCount ?? LendingSummary?.PageCount ?? 0;
+
+        public override string ToString() => Model.ToString() ?? Kind.ToString();
+    }
+
+    /// <summary>
+    /// Reads output of any kind: the kind is the job's when known, else found from the first page (the answer member
+    /// that holds the results decides). One entry point for Get-TextractOutput and the batch.
+    /// </summary>
+    public static class TextractOutputReader
+    {
+        /// <summary>Reads <paramref name="pages"/> (streamed: each is parsed as it arrives).</summary>
+        /// <param name="kind">The kind the pages hold; null: found from the first page.</param>
+        /// <exception cref="TextractOutputException">Malformed output, output of another kind than <paramref name="kind"/>, no pages.</exception>
+        public static TextractOutput Read(IEnumerable<RawOutputPage> pages, TextractOutputKind? kind, TextractDocumentOrigin origin, DocumentReadOptions? options = null)
+        {
+            if (pages is null) throw new ArgumentNullException(nameof(pages));
+            if (origin is null) throw new ArgumentNullException(nameof(origin));
+            using var enumerator = pages.GetEnumerator();
+            if (!enumerator.MoveNext()) throw new TextractOutputException("No output pages were given to read.");
+            var first = enumerator.Current;
+            var actual = kind ?? TextractOutputKinds.Detect(first);
+            var all = Prepend(first, enumerator);
+            switch (actual)
+            {
+                case TextractOutputKind.Expense:
+                    return new TextractOutput(actual, origin, TextractExpenseReader.Read(all, origin, options));
+                case TextractOutputKind.Lending:
+                    return new TextractOutput(actual, origin, TextractLendingReader.Read(all, origin, options));
+                case TextractOutputKind.LendingSummary:
+                    return new TextractOutput(actual, origin, TextractLendingReader.ReadSummary(all, origin, options));
+                case TextractOutputKind.Blocks:
+                case TextractOutputKind.StatusOnly:
+                    var document = TextractDocumentReader.Read(all, options);
+                    document.JobId ??= origin.JobId;
+                    return new TextractOutput(TextractOutputKind.Blocks, origin, document);
+                default:
+                    throw new TextractOutputException($"{first.Source} holds {TextractOutputKinds.Describe(actual)}, which this module does not read.", first.Source);
+            }
+        }
+
+        /// <summary>
+        /// Reads saved output: a file (one answer or an array of answers), a folder of numbered objects, or a lending
+        /// job's folder as Textract writes it (detailedResponse/ pages; <paramref name="summary"/>: its summaryResponse/).
+        /// The origin's Document is the path.
+        /// </summary>
+        public static TextractOutput ReadPath(string path, bool summary, DocumentReadOptions? options = null)
+        {
+            if (path is null) throw new ArgumentNullException(nameof(path));
+            var origin = new TextractDocumentOrigin(path);
+            if (File.Exists(path)) return Read(new[] { NumberedOutputFolder.ReadFile(path) }, null, origin, options);
+            var lending = LendingJobFolder.Of(path);
+            if (lending != null)
+            {
+                return summary
+                    ? Read(NumberedOutputFolder.ReadPages(lending.Value.Summary), TextractOutputKind.LendingSummary, origin, options)
+                    : Read(NumberedOutputFolder.ReadPages(lending.Value.Pages), TextractOutputKind.Lending, origin, options);
+            }
+            var kind = TextractOutputKinds.DetectPath(path);
+            if (kind == TextractOutputKind.Blocks || kind == TextractOutputKind.StatusOnly)
+            {
+                // Folders of block output are parsed on several threads (TextractDocumentReader.ReadFolder).
+                var document = TextractDocumentReader.ReadFolder(path, options);
+                return new TextractOutput(TextractOutputKind.Blocks, origin, document);
+            }
+            return Read(NumberedOutputFolder.ReadPages(path), kind, origin, options);
+        }
+
+        /// <summary>
+        /// Where a lending job's pages (or its summary) are kept under a folder of saved output: detailedResponse/ and
+        /// summaryResponse/, as in the output bucket, so that <see cref="ReadPath"/> reads both back.
+        /// </summary>
+        public static string SavedLendingFolder(string folder, bool summary)
+        {
+            var (pages, summaryFolder) = LendingJobFolder.Under(folder);
+            return summary ? summaryFolder : pages;
+        }
+
+        private static IEnumerable<RawOutputPage> Prepend(RawOutputPage first, IEnumerator<RawOutputPage> rest)
+        {
+            yield return first;
+            while (rest.MoveNext()) yield return rest.Current;
+        }
+    }
+}
