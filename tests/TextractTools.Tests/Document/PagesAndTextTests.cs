@@ -93,7 +93,7 @@ namespace TextractTools.Tests.Document
             var a = Answer(new[] { Page("p1", 1) }, pages: 2, jobStatus: "PARTIAL_SUCCESS").With("Warnings", warnings).With("StatusMessage", "Page 2 skipped");
             var b = Answer(new[] { Page("p2", 2) }, pages: 2, jobStatus: "PARTIAL_SUCCESS").With("Warnings", warnings).With("NextToken", null);
             TextractDocument document = TextractDocumentReader.Read(new[] { Raw(a), Raw(b) });
-            document.JobId = "job-123";
+            document.Origin.JobId = "job-123";
 
             Assert.Equal(("PARTIAL_SUCCESS", "Page 2 skipped", "1.0", 2), (document.JobStatus, document.StatusMessage, document.ModelVersion, document.PageCount));
             Assert.Equal("job-123", document.JobId);

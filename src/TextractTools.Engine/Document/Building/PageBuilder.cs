@@ -13,11 +13,13 @@ namespace TextractTools.Engine.Document.Building
     {
         private readonly BlockStore _store;
         private readonly ReadingOrderText _readingOrder;
+        private readonly TextractDocumentOrigin _origin;
 
-        public PageBuilder(BlockStore store, ReadingOrderText readingOrder)
+        public PageBuilder(BlockStore store, ReadingOrderText readingOrder, TextractDocumentOrigin origin)
         {
             _store = store;
             _readingOrder = readingOrder;
+            _origin = origin;
         }
 
         public static int HighestPage(BlockStore store)
@@ -54,8 +56,8 @@ namespace TextractTools.Engine.Document.Building
                 string text = _readingOrder.PageText(linesOfPage[p], layoutOfPage[p]);
                 int b = pageBlocks[p];
                 pages.Add(b < 0
-                    ? new TextractPage(string.Empty, p, null, null, counts[p], text)
-                    : new TextractPage(_store.IdOf(b), p, BlockFacts.Confidence(_store[b]), BlockFacts.BoundingBox(_store[b]), counts[p], text));
+                    ? new TextractPage(_origin, string.Empty, p, null, null, counts[p], text)
+                    : new TextractPage(_origin, _store.IdOf(b), p, BlockFacts.Confidence(_store[b]), BlockFacts.BoundingBox(_store[b]), counts[p], text));
             }
             return pages;
         }

@@ -6,9 +6,9 @@ namespace TextractTools.Engine.Document
     /// </summary>
     public sealed class TextractLayoutBlock : TextractElement
     {
-        internal TextractLayoutBlock(string id, int page, double? confidence, TextractBoundingBox? boundingBox,
+        internal TextractLayoutBlock(TextractDocumentOrigin origin, string id, int page, double? confidence, TextractBoundingBox? boundingBox,
             string type, string text, int index, string? parentId)
-            : base(id, page, confidence, boundingBox)
+            : base(origin, id, page, confidence, boundingBox)
         {
             Type = type;
             Text = text;

@@ -6,8 +6,8 @@ namespace TextractTools.Engine.Document
     /// </summary>
     public sealed class TextractPage : TextractElement
     {
-        internal TextractPage(string id, int page, double? confidence, TextractBoundingBox? boundingBox, PageCounts counts, string text)
-            : base(id, page, confidence, boundingBox)
+        internal TextractPage(TextractDocumentOrigin origin, string id, int page, double? confidence, TextractBoundingBox? boundingBox, PageCounts counts, string text)
+            : base(origin, id, page, confidence, boundingBox)
         {
             LineCount = counts.Lines;
             WordCount = counts.Words;
