@@ -316,7 +316,7 @@ namespace TextractTools.Engine.Batch
                 _startRetries = 0;
                 _startNotBefore = _now();
             }
-            var message = job.StatusMessage ?? (job.Warnings.Length > 0 ? string.Join("; ", job.Warnings) : null);
+            var message = job.StatusMessage ?? (job.Warnings.Count > 0 ? string.Join("; ", job.Warnings) : null);
             Record(new BatchRecord { Type = BatchRecordType.Finished, Token = work.State.Token, JobId = job.JobId, Status = job.Status, Message = message, Pages = job.Pages });
             if (job.Status == BatchStatus.Failed)
             {
