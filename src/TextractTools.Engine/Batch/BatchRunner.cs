@@ -58,7 +58,7 @@ namespace TextractTools.Engine.Batch
             _journal = journal;
             _options = options;
             _state = BatchState.From(journal.Records);
-            _delivery = new OutputDelivery(new JobOutputReader(textract, s3), options.OutputFolder, options.OutputSettleTime);
+            _delivery = new OutputDelivery(new JobOutputReader(textract, s3), options);
             _waiter = new JobWaiter(_ => textract, options.PollSchedule);
             _delay = delay ?? ((d, ct) => Task.Delay(d, ct));
             _now = now ?? (() => DateTimeOffset.UtcNow);
@@ -350,6 +350,15 @@ namespace TextractTools.Engine.Batch
             delivered.OutputFolder = folder;
             delivered.Delivered = true;
             ItemCompleted?.Invoke(delivered, null);
+            // Documents with the same content were delivered from the same job, each into its own folder.
+            foreach (var alias in work.Document.Aliases)
+            {
+                var same = Item(alias, job, job.Status, work.State.Message);
+                same.S3Uri = work.Document.Uri;
+                same.OutputFolder = _delivery.FolderFor(alias);
+                same.Delivered = true;
+                ItemCompleted?.Invoke(same, null);
+            }
             Report("Delivered " + work.Document);
         }
 

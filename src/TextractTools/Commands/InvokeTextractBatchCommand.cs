@@ -11,6 +11,19 @@ using TextractTools.Engine.Session;
 
 namespace TextractTools.Commands
 {
+    /// <summary>What Invoke-TextractBatch -Deliver writes into each document's folder (the engine's BatchDeliverable, value for value).</summary>
+    public enum TextractDeliverable
+    {
+        /// <summary>text.txt: the text in reading order.</summary>
+        Text,
+
+        /// <summary>tables/page{p}_table{n}[_{title}].csv, one CSV per table (expense and lending output: line-items.csv).</summary>
+        Tables,
+
+        /// <summary>key-values.csv (expense output: summary-fields.csv; lending output: lending-fields.csv).</summary>
+        KeyValues,
+    }
+
     /// <summary>
     /// Processes a folder of files or an S3 prefix of documents as one resumable batch: starts a Textract job for
     /// each (at most -ThrottleLimit at once), waits, and delivers each finished job's raw output to -OutputFolder,
@@ -55,9 +68,16 @@ namespace TextractTools.Commands
         [Parameter(Mandatory = true)]
         public string StateFile { get; set; } = "";
 
-        /// <summary>Each finished document's raw output pages go to {OutputFolder}/{name}.{JobId}/1..n.</summary>
+        /// <summary>
+        /// Each finished document goes into a folder named after it, {OutputFolder}/{file name}/: its raw output pages
+        /// (1.json, 2.json ...), job.json, and what -Deliver asks for.
+        /// </summary>
         [Parameter(Mandatory = true)]
         public string OutputFolder { get; set; } = "";
+
+        /// <summary>What each document's folder holds besides its raw pages: Text, Tables (one CSV per table), KeyValues (CSV).</summary>
+        [Parameter]
+        public TextractDeliverable[] Deliver { get; set; } = Array.Empty<TextractDeliverable>();
 
         /// <summary>The most jobs of this batch running at once.</summary>
         [Parameter]
@@ -148,7 +168,7 @@ namespace TextractTools.Commands
 
             using (journal)
             {
-                Run(session, journal, options, documents);
+                Run(session, journal, options, CombineIdenticalContent(documents, journal, options));
             }
         }
 
@@ -189,6 +209,15 @@ namespace TextractTools.Commands
                 WriteProgress(progress);
             }
 
+            // Names whose content an earlier run delivered under another name get their folders now.
+            try
+            {
+                foreach (var item in BatchDeliveries.DeliverMissingAliases(documents, runner.State, options)) Emit(item, null);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                WriteError(ErrorRecords.From(e, options.OutputFolder));
+            }
             WriteVerbose($"{result.PollCount} status calls; state in {journal.Path}.");
             if (!result.TimedOut) return;
             foreach (var state in result.Unfinished)
@@ -249,9 +278,25 @@ namespace TextractTools.Commands
                 UploadLocation = ParameterSetName == S3UriSet ? null : S3Location.Parse(UploadUri, nameof(UploadUri)),
                 ThrottleLimit = ThrottleLimit,
                 OutputFolder = folder,
+                Deliverables = Deliver.Select(d => (BatchDeliverable)(int)d).Distinct().ToArray(),
                 PollSchedule = PollSchedule.FromSeconds(PollIntervalSec, MaxPollIntervalSec),
                 Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
             };
+        }
+
+        /// <summary>
+        /// Documents with the same content become one (one paid job), the others its aliases, which get their own
+        /// folders from that job.
+        /// </summary>
+        private List<BatchDocument> CombineIdenticalContent(List<BatchDocument> documents, BatchJournal journal, BatchOptions options)
+        {
+            var combined = BatchDocument.CombineIdenticalContent(documents, BatchState.From(journal.Records), options).ToList();
+            foreach (var document in combined)
+            {
+                foreach (var alias in document.Aliases)
+                    WriteVerbose($"{alias.DisplayName} has the same content as {document.DisplayName}: one Textract job for both, a folder for each.");
+            }
+            return combined;
         }
 
         /// <summary>Local files (hashed to learn their upload key) and S3 documents (prefixes listed).</summary>
