@@ -152,12 +152,16 @@ namespace TextractTools.Commands
             bool tables = _shape == TextractOutputShape.Table || _shape == TextractOutputShape.TableRow || _shape == TextractOutputShape.Cell;
             if (tables && _tableIndex.Length > 0 && _tableIndex.All(i => i > total))
                 return $"-TableIndex {string.Join(", ", _tableIndex)}: {document} has {Count(total, "table", "tables")} (Index 1 to {total}); nothing to return.";
+            if (_shape == TextractOutputShape.TableRow && (output as TextractDocument ?? (output as TextractOutput)?.Blocks) is TextractDocument withTables)
+            {
+                var headersOnly = Tables(withTables).Select(t => t.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                if (headersOnly.Count > 0)
+                    return $"-As TableRow: table {string.Join(", ", headersOnly)} of {document} has header rows only, no data rows (-As Cell shows its cells).";
+            }
             var filters = new List<string>();
             if (_pages.Length > 0) filters.Add("-Page " + string.Join(", ", _pages));
             if (tables && _tableIndex.Length > 0) filters.Add("-TableIndex " + string.Join(", ", _tableIndex));
             if (_minConfidence > 0) filters.Add("-MinConfidence " + _minConfidence.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (filters.Count == 0 && _shape == TextractOutputShape.TableRow)
-                return $"-As TableRow: the {Count(total, singular, plural)} of {document} have no data rows (header rows only).";
             return $"-As {_shape}: {string.Join(" and ", filters)} left none of the {Count(total, singular, plural)} of {document}.";
         }
 
