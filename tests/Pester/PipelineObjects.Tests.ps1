@@ -205,6 +205,13 @@ Describe 'Export-TextractTable' {
         $files.Count | Should -Be 2
         @($files.Name | Select-Object -Unique).Count | Should -Be 2
         (Get-TextractOutput -Path $sample.Analysis | Export-TextractTable -Path $folder).Name | Should -Be $files[0].Name
+        # One command per document, as a ForEach-Object loop does: the folder remembers which document has which name.
+        $loop = Join-Path $TestDrive 'one-command-each'
+        $first = Export-TextractTable -Path $loop -InputObject (Join-Path $other (Split-Path -Leaf $sample.Analysis))
+        $second = Export-TextractTable -Path $loop -InputObject $sample.Analysis
+        $second.Name | Should -Not -Be $first.Name
+        (Export-TextractTable -Path $loop -InputObject (Join-Path $other (Split-Path -Leaf $sample.Analysis))).Name | Should -Be $first.Name
+        @(Get-ChildItem $loop -Filter *.csv).Count | Should -Be 2
     }
 
     It 'writes the same files again on a rerun (no copies, no leftovers)' {
@@ -212,7 +219,8 @@ Describe 'Export-TextractTable' {
         $first = @(Export-TextractTable -Path $folder -InputObject $sample.Analysis)
         $second = @(Export-TextractTable -Path $folder -InputObject $sample.Analysis)
         $second.FullName | Should -Be $first.FullName
-        @(Get-ChildItem -Force $folder).Count | Should -Be $first.Count
+        # The CSV files, and the small hidden index of which document each file name stands for.
+        @(Get-ChildItem -Force $folder).Name | Sort-Object | Should -Be @(@($first.Name) + '.textract-documents.json' | Sort-Object)
     }
 
     It 'writes nothing with -WhatIf' {

@@ -19,10 +19,10 @@ namespace TextractTools.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class ExportTextractTableCommand : OutputReadingCmdletBase
     {
-        // Which document each file-name stem stands for in this run: a second document with the same file name gets
-        // its stem plus a mark of its full name, so that no document's tables overwrite another's.
-        private readonly Dictionary<string, string> _stems = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         private string _folder = "";
+
+        // Which document each file-name stem of the folder stands for, in this run and earlier ones (made on the first write).
+        private DocumentStems? _stems;
 
         /// <summary>The folder the CSV files go into (made when missing).</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -144,32 +144,22 @@ namespace TextractTools.Commands
 
         private void Write(TextractTable table)
         {
-            string path = System.IO.Path.Combine(_folder, StemOf(table.Document) + "_" + OutputFiles.TableFileName(table));
             string source = OutputFiles.DocumentName(table.Document);
-            if (!ShouldProcess(path, $"Write table {table.Index} (page {table.Page}, {table.RowCount}x{table.ColumnCount}) of {source}")) return;
+            string path;
             try
             {
+                _stems ??= DocumentStems.Load(_folder);
+                path = System.IO.Path.Combine(_folder, OutputFiles.DocumentStem(table.Document) + "_" + OutputFiles.TableFileName(table));
+                if (!ShouldProcess(path, $"Write table {table.Index} (page {table.Page}, {table.RowCount}x{table.ColumnCount}) of {source}")) return;
+                path = System.IO.Path.Combine(_folder, _stems.StemOf(table.Document) + "_" + OutputFiles.TableFileName(table));
                 TableCsv.WriteFile(table, path, MergedCellMode.Repeat, FirstRowAsHeader);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                ReportError(e, path);
+                ReportError(e, table);
                 return;
             }
             foreach (PSObject file in InvokeProvider.Item.Get(new[] { path }, force: true, literalPath: true)) WriteObject(file);
-        }
-
-        private string StemOf(string? document)
-        {
-            string key = document ?? string.Empty;
-            string stem = OutputFiles.DocumentStem(document);
-            if (_stems.TryGetValue(stem, out string? owner) && owner != key)
-            {
-                stem += "-" + OutputFiles.Distinguisher(document);
-                if (_stems.TryGetValue(stem, out owner) && owner != key) return stem; // a mark shared by two names: not worth a third rule
-            }
-            _stems[stem] = key;
-            return stem;
         }
 
         /// <summary>Only tables of text detection and document analysis: expense and lending output have line items instead.</summary>

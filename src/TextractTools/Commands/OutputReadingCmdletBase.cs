@@ -78,7 +78,8 @@ namespace TextractTools.Commands
                 var settings = ReadSettings(session);
                 var reader = session.CreateJobOutputReader();
                 var source = SourceChoice;
-                var origin = new TextractDocumentOrigin(job.Document, job.JobId);
+                // A job known only by its id (looked up in Textract) has no document: its objects name their job only.
+                var origin = new TextractDocumentOrigin(string.IsNullOrEmpty(job.Document) ? null : job.Document, job.JobId);
                 var output = RunAsync(ct => System.Threading.Tasks.Task.FromResult(summary
                     ? Read(reader.ReadSummary(job, source, settings, ct), TextractOutputKind.LendingSummary, origin, lending: true)
                     : Read(reader.ReadPages(job, source, settings, ct), kind, origin, lending: kind == TextractOutputKind.Lending)));

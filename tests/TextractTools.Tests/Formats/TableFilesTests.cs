@@ -67,6 +67,32 @@ namespace TextractTools.Tests.Formats
         }
 
         [Fact]
+        public void A_folder_remembers_which_document_has_which_stem_across_runs()
+        {
+            string folder = Path.Combine(Path.GetTempPath(), "tt-stems-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                DocumentStems first = DocumentStems.Load(folder);
+                Assert.Equal("invoice", first.StemOf("s3://in/a/invoice.pdf"));
+                Assert.Equal("invoice", first.StemOf("s3://in/a/invoice.pdf"));
+                string other = first.StemOf("s3://in/b/invoice.pdf");
+                Assert.Equal("invoice-" + OutputFiles.Distinguisher("s3://in/b/invoice.pdf"), other);
+
+                // A later run, in another order: each document keeps its stem.
+                DocumentStems later = DocumentStems.Load(folder);
+                Assert.Equal(other, later.StemOf("s3://in/b/invoice.pdf"));
+                Assert.Equal("invoice", later.StemOf("s3://in/a/invoice.pdf"));
+
+                File.WriteAllText(Path.Combine(folder, DocumentStems.IndexFileName), "{ not json");
+                Assert.Equal("invoice", DocumentStems.Load(folder).StemOf("s3://in/c/invoice.pdf"));
+            }
+            finally
+            {
+                if (Directory.Exists(folder)) Directory.Delete(folder, true);
+            }
+        }
+
+        [Fact]
         public void A_file_is_replaced_whole_and_no_temporary_file_stays()
         {
             string folder = Path.Combine(Path.GetTempPath(), "tt-csv-" + Guid.NewGuid().ToString("N"));
