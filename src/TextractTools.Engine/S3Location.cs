@@ -1,5 +1,6 @@
 using System;
 using TextractTools.Engine.Jobs;
+using TextractTools.Engine.Validation;
 
 namespace TextractTools.Engine
 {
@@ -65,17 +66,18 @@ namespace TextractTools.Engine
         public static S3Location Parse(string? value, string parameterName)
         {
             if (value is null || value.Trim().Length == 0)
-                throw new ArgumentException($"-{parameterName} is empty: give an S3 location such as s3://my-bucket/path/document.pdf.", parameterName);
+                throw new ParameterValueException("Empty" + parameterName, ParameterProblem.InvalidValue, parameterName,
+                    $"-{parameterName} is empty: give an S3 location such as s3://my-bucket/path/document.pdf.");
             var text = value.Trim();
             if (!text.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-                throw new ArgumentException($"-{parameterName} '{text}' is not an S3 URI: it must start with s3:// (for example s3://my-bucket/path/document.pdf).", parameterName);
+                throw ParameterValueException.Invalid(parameterName, $"-{parameterName} '{text}' is not an S3 URI: it must start with s3:// (for example s3://my-bucket/path/document.pdf).");
             var rest = text.Substring(Scheme.Length);
             var slash = rest.IndexOf('/');
             var bucket = slash < 0 ? rest : rest.Substring(0, slash);
             var key = slash < 0 ? "" : rest.Substring(slash + 1);
             var problem = StartRequestValidator.BucketNameProblem(bucket);
             if (problem != null)
-                throw new ArgumentException($"-{parameterName} '{text}': bucket name '{bucket}' {problem}", parameterName);
+                throw ParameterValueException.Invalid(parameterName, $"-{parameterName} '{text}': bucket name '{bucket}' {problem}");
             return new S3Location(bucket, key, null);
         }
 

@@ -1,16 +1,19 @@
 # New-TextractAccessPolicy, Test-TextractAccess and Start-TextractAnalysis -Preflight against the local endpoint started
-# with a policy file made from the generated policies: the whole flow runs under exactly them, each statement taken
-# away breaks its step and the preflight names it, the widely copied wrong write statement is caught, and the
-# preflight leaves nothing behind.
+# with a policy file made from the generated policies: the whole flow (local files uploaded under the key, the job, the
+# reader reading the output from S3 with -ExpectedKmsKeyId) runs under exactly them, each statement taken away breaks
+# exactly its step and the preflight names it, the widely copied wrong write statement is caught, and the preflight
+# leaves nothing behind.
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
     # The statements come from the generator itself, so a statement added to it without a case here fails below.
-    $generated = New-TextractAccessPolicy -InputUri s3://access-input/docs/ -OutputUri s3://access-output/textract/ `
+    $generated = New-TextractAccessPolicy -InputUri s3://access-input/docs/ -UploadUri s3://access-input/inbox/ -OutputUri s3://access-output/textract/ `
         -KmsKeyId 'arn:aws:kms:us-east-1:000000000000:key/00000000-0000-0000-0000-000000000000' `
         -NotificationRoleArn 'arn:aws:iam::000000000000:role/textract-sns' -NotificationTopicArn 'arn:aws:sns:us-east-1:000000000000:access-jobs'
-    $starterCases = @(($generated | Where-Object Kind -EQ StarterIdentityPolicy).Document.Statement | ForEach-Object { @{ Sid = $_.Sid } })
+    # The job starter's statements and the optional preflight's: the starter identity holds both policies.
+    $starterCases = @($generated | Where-Object Kind -In StarterIdentityPolicy, PreflightIdentityPolicy | ForEach-Object {
+            $kind = "$($_.Kind)"; $_.Document.Statement | ForEach-Object { @{ Sid = $_.Sid; Policy = $kind } } })
     $readerCases = @(($generated | Where-Object Kind -EQ ReaderIdentityPolicy).Document.Statement | ForEach-Object { @{ Sid = $_.Sid } })
 }
 
@@ -20,6 +23,7 @@ BeforeAll {
 
     $script:alias = 'alias/access'
     $script:inputUri = 's3://access-input/docs/'
+    $script:uploadUri = 's3://access-input/inbox/'
     $script:outputUri = 's3://access-output/textract/'
     $script:roleArn = 'arn:aws:iam::000000000000:role/textract-sns'
     $script:topicArn = 'arn:aws:sns:us-east-1:000000000000:access-jobs'
@@ -34,20 +38,22 @@ BeforeAll {
     }
     $script:keyArn = Get-SeededKeyArn $alias
 
-    $script:policies = New-TextractAccessPolicy -InputUri $inputUri -OutputUri $outputUri -KmsKeyId $keyArn `
+    $script:policies = New-TextractAccessPolicy -InputUri $inputUri -UploadUri $uploadUri -OutputUri $outputUri -KmsKeyId $keyArn `
         -NotificationRoleArn $roleArn -NotificationTopicArn $topicArn -StarterPrincipalArn $starterArn -ReaderPrincipalArn $readerArn
     $script:starterPolicy = ($policies | Where-Object Kind -EQ StarterIdentityPolicy).Document
+    $script:preflightPolicy = ($policies | Where-Object Kind -EQ PreflightIdentityPolicy).Document
     $script:readerPolicy = ($policies | Where-Object Kind -EQ ReaderIdentityPolicy).Document
     $script:keyPolicy = ($policies | Where-Object Kind -EQ KeyPolicyStatements).Document
 
-    function New-Principal([string] $Name, [string] $Arn, $Document) {
-        [pscustomobject]@{ Name = $Name; AccessKey = 'AKIDACCESS' + $Name.ToUpperInvariant().Replace('-', ''); Secret = "secret-$Name"; Arn = $Arn; Json = $Document.ToJson($true) }
+    function New-Principal([string] $Name, [string] $Arn, [object[]] $Document) {
+        [pscustomobject]@{ Name = $Name; AccessKey = 'AKIDACCESS' + $Name.ToUpperInvariant().Replace('-', ''); Secret = "secret-$Name"; Arn = $Arn
+            Json = @($Document | ForEach-Object { $_.ToJson($true) }) }
     }
 
     function Write-PolicyFile([string] $Path, [object[]] $Principals, $KeyPolicy) {
         $file = [ordered]@{ AccountId = '000000000000'; Principals = [ordered]@{} }
         foreach ($p in $Principals) {
-            $file.Principals[$p.AccessKey] = [ordered]@{ SecretKey = $p.Secret; Arn = $p.Arn; Policies = @(ConvertFrom-Json $p.Json) }
+            $file.Principals[$p.AccessKey] = [ordered]@{ SecretKey = $p.Secret; Arn = $p.Arn; Policies = @($p.Json | ForEach-Object { ConvertFrom-Json $_ }) }
         }
         if ($KeyPolicy) { $file.KeyPolicies = @{ $alias = ConvertFrom-Json $KeyPolicy.ToJson($true) } }
         $file | ConvertTo-Json -Depth 20 | Set-Content -LiteralPath $Path -Encoding utf8
@@ -58,18 +64,21 @@ BeforeAll {
         @{ EndpointUrl = $Endpoint.Url; AccessKey = $Principal.AccessKey; SecretKey = $Principal.Secret; Region = 'us-east-1' }
     }
 
-    # Endpoint A: the default key policy (the identity policies decide). The starter and the reader have exactly the
-    # generated policies; one more principal per statement has the same policy without that statement.
-    $script:starter = New-Principal 'starter' $starterArn $starterPolicy
+    # Endpoint A: the default key policy (the identity policies decide). The starter (with the preflight's policy beside
+    # its own) and the reader have exactly the generated policies; one more principal per statement has the same
+    # policies without that statement.
+    $script:starter = New-Principal 'starter' $starterArn $starterPolicy, $preflightPolicy
     $script:reader = New-Principal 'reader' $readerArn $readerPolicy
     $script:without = @{}
     $i = 0
-    foreach ($s in $starterPolicy.Statement) { $i++; $without[$s.Sid] = New-Principal "no-starter-$i" "arn:aws:iam::000000000000:user/no-$($s.Sid)" $starterPolicy.Without($s.Sid) }
+    foreach ($s in $starterPolicy.Statement) { $i++; $without[$s.Sid] = New-Principal "no-starter-$i" "arn:aws:iam::000000000000:user/no-$($s.Sid)" $starterPolicy.Without($s.Sid), $preflightPolicy }
+    foreach ($s in $preflightPolicy.Statement) { $i++; $without[$s.Sid] = New-Principal "no-preflight-$i" "arn:aws:iam::000000000000:user/no-$($s.Sid)" $starterPolicy, $preflightPolicy.Without($s.Sid) }
     foreach ($s in $readerPolicy.Statement) { $i++; $without[$s.Sid] = New-Principal "no-reader-$i" "arn:aws:iam::000000000000:user/no-$($s.Sid)" $readerPolicy.Without($s.Sid) }
     # The widely copied mistake: the output statement grants s3:GetObject on the input bucket instead of s3:PutObject on the output.
     $mistakenJson = $starterPolicy.ToJson($true) | ConvertFrom-Json
     foreach ($s in $mistakenJson.Statement | Where-Object Sid -EQ WriteTextractOutput) { $s.Action = @('s3:GetObject'); $s.Resource = @('arn:aws:s3:::access-input/*') }
-    $script:mistaken = [pscustomobject]@{ Name = 'mistaken'; AccessKey = 'AKIDACCESSMISTAKEN'; Secret = 'secret-mistaken'; Arn = 'arn:aws:iam::000000000000:user/mistaken'; Json = $mistakenJson | ConvertTo-Json -Depth 10 }
+    $script:mistaken = [pscustomobject]@{ Name = 'mistaken'; AccessKey = 'AKIDACCESSMISTAKEN'; Secret = 'secret-mistaken'; Arn = 'arn:aws:iam::000000000000:user/mistaken'
+        Json = @(($mistakenJson | ConvertTo-Json -Depth 10), $preflightPolicy.ToJson($true)) }
 
     $file = Write-PolicyFile (Join-Path $TestDrive 'policy-a.json') (@($starter, $reader, $mistaken) + @($without.Values)) $null
     $topicArgs = @('--create-topic', 'access-jobs')
@@ -84,11 +93,22 @@ BeforeAll {
     $sample = New-SampleDocument -Folder (Join-Path $TestDrive 'sample')
     $script:document = (Start-TextractAnalysis -Path $sample.Pdf -UploadUri $inputUri -KmsKeyId $alias @admin).Document
     $script:expectedLines = @((Get-Content -Raw $sample.Analysis | ConvertFrom-Json).Blocks | Where-Object BlockType -EQ 'LINE' | ForEach-Object Text)
+    $script:samplePdf = $sample.Pdf
     $script:startOptions = @{ S3Uri = $document; Feature = 'Tables', 'Forms'; OutputUri = $outputUri; KmsKeyId = $alias; NotificationRoleArn = $roleArn; NotificationTopicArn = $topicArn }
-    $script:preflightOptions = @{ S3Uri = $document; InputUri = $inputUri; OutputUri = $outputUri; KmsKeyId = $alias; NotificationRoleArn = $roleArn; NotificationTopicArn = $topicArn }
+    # The README's main flow: local files, uploaded (SSE-KMS under the key) to the upload prefix, then started.
+    $script:localOptions = @{ UploadUri = $uploadUri; Feature = 'Tables', 'Forms'; OutputUri = $outputUri; KmsKeyId = $alias; NotificationRoleArn = $roleArn; NotificationTopicArn = $topicArn }
+    $script:preflightOptions = @{ S3Uri = $document; InputUri = $inputUri; UploadUri = $uploadUri; OutputUri = $outputUri; KmsKeyId = $alias; NotificationRoleArn = $roleArn; NotificationTopicArn = $topicArn }
+
+    # A copy of the sample with content of its own: its upload key is new, so the upload really happens.
+    function New-LocalDocument([string] $Name) {
+        $path = Join-Path $TestDrive "$Name.pdf"
+        [System.IO.File]::WriteAllBytes($path, [byte[]]([System.IO.File]::ReadAllBytes($samplePdf) + [System.Text.Encoding]::ASCII.GetBytes("`n% $Name $([guid]::NewGuid())`n")))
+        $path
+    }
 
     function Get-ProbeObjects {
-        @(Test-TextractOutputEncryption -S3Uri "$($outputUri).textracttools-preflight/" @admin -WarningAction SilentlyContinue | ForEach-Object Uri)
+        @("$($outputUri).textracttools-preflight/", "$($uploadUri).textracttools-preflight/") |
+            ForEach-Object { Test-TextractOutputEncryption -S3Uri $_ @admin -WarningAction SilentlyContinue | ForEach-Object Uri }
     }
 }
 
@@ -100,18 +120,28 @@ Describe 'The whole flow under exactly the generated policies' {
     BeforeAll {
         $script:starterConn = Get-Connection $endpoint $starter
         $script:readerConn = Get-Connection $endpoint $reader
-        $script:job = Start-TextractAnalysis @startOptions -JobTag flow -Preflight @starterConn -ErrorAction Stop
+        # The sample itself, uploaded by the starter (a key of the upload prefix nobody wrote yet), under the key.
+        $script:job = Start-TextractAnalysis -Path $samplePdf @localOptions -JobTag flow -Preflight @starterConn -ErrorAction Stop
         $script:done = $job | Wait-TextractJob -PollIntervalSec 0.2 -TimeoutSec 60 @starterConn -ErrorAction Stop
     }
 
-    It 'starts after a passing preflight and finishes' {
+    It 'uploads the local file under the key, starts after a passing preflight and finishes' {
         $job.JobId | Should -Not -BeNullOrEmpty
+        $job.Document | Should -BeLike "$($uploadUri)*/textracttools-sample.pdf"
+        $upload = Test-TextractOutputEncryption -S3Uri $job.Document -KmsKeyId $alias @admin
+        $upload.IsExpected | Should -BeTrue
         $done.Status | Should -Be 'SUCCEEDED'
     }
 
-    It 'lets the reader read every line from the output bucket' {
-        $lines = $done | Get-TextractOutput -As Line -Source S3 @readerConn -ErrorAction Stop
+    It 'lets the reader read every line from the output bucket, under the expected key' {
+        $lines = $done | Get-TextractOutput -As Line -Source S3 -ExpectedKmsKeyId $alias @readerConn -ErrorAction Stop
         @($lines.Text) | Should -Be $expectedLines
+    }
+
+    It 'does not upload the same file again, and the preflight still passes' {
+        $again = Start-TextractAnalysis -Path $samplePdf @localOptions -JobTag flow -Preflight @starterConn -ErrorAction Stop -Verbose 4>&1
+        @($again | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Where-Object Message -Like '*not uploaded again*').Count | Should -Be 1
+        ($again | Where-Object JobId).JobId | Should -Be $job.JobId
     }
 
     It 'shows the reader that every output object is SSE-KMS under the key' {
@@ -127,38 +157,42 @@ Describe 'The whole flow under exactly the generated policies' {
     It 'passes every check of the starter and of the reader' {
         $start = @(Test-TextractAccess @preflightOptions @starterConn)
         $read = @(Test-TextractAccess -OutputUri $outputUri -KmsKeyId $alias -Scope Read @readerConn)
-        $start.Check | Should -Be 'KeyDescribable', 'InputReadable', 'TextractStart', 'TextractGet', 'KeyGeneratesDataKeys', 'KeyEncrypts', 'KeyDecrypts',
-            'OutputWritable', 'SameRegion', 'ProbeRemoved'
+        $start.Check | Should -Be 'KeyDescribable', 'InputReadable', 'TextractStart', 'TextractGet', 'KeyGeneratesDataKeys', 'KeyDecrypts',
+            'UploadWritable', 'OutputWritable', 'SameRegion', 'ProbeRemoved', 'ProbeRemoved'
         $start | Where-Object { -not $_.Passed } | ForEach-Object { "$($_.Check): $($_.Detail)" } | Should -BeNullOrEmpty
         $read.Check | Should -Be 'KeyDescribable', 'OutputReadable', 'OutputListable'
         $read | Where-Object { -not $_.Passed } | ForEach-Object { "$($_.Check): $($_.Detail)" } | Should -BeNullOrEmpty
     }
 }
 
-Describe 'The job starter without <Sid>' -ForEach $starterCases {
+Describe 'The job starter without <Sid> (<Policy>)' -ForEach $starterCases {
     BeforeAll {
         $principal = $without[$Sid]
         $script:conn = Get-Connection $endpoint $principal
-        $script:expectedFix = $starterPolicy.Find($Sid).ToJson($true)
+        $script:expectedFix = $policies.Where({ "$($_.Kind)" -eq $Policy })[0].Document.Find($Sid).ToJson($true)
+        $script:local = New-LocalDocument "no-$Sid"
     }
 
-    It 'breaks the step that needs it' {
+    It 'breaks exactly the step that needs it, naming what it grants' {
         switch ($Sid) {
             'ReadTextractJobResults' {
-                $started = Start-TextractAnalysis @startOptions -JobTag "no-$Sid" @conn -ErrorAction Stop
+                $started = Start-TextractAnalysis -Path $local @localOptions -JobTag "no-$Sid" @conn -ErrorAction Stop
                 { $started | Wait-TextractJob -PollIntervalSec 0.2 -TimeoutSec 30 @conn -ErrorAction Stop } | Should -Throw -ExpectedMessage '*textract:GetDocumentAnalysis*'
             }
             { $_ -in 'CheckBucketRegions', 'RemovePreflightProbes' } {
-                # Statements of the preflight itself: the job starts without them, the preflight's own step breaks.
-                Start-TextractAnalysis @startOptions -JobTag "no-$Sid" @conn -ErrorAction Stop | Should -Not -BeNullOrEmpty
+                # Statements of the preflight alone: the job runs without them, the preflight's own step breaks.
+                $started = Start-TextractAnalysis -Path $local @localOptions -JobTag "no-$Sid" @conn -ErrorAction Stop
+                ($started | Wait-TextractJob -PollIntervalSec 0.2 -TimeoutSec 30 @conn -ErrorAction Stop).Status | Should -Be 'SUCCEEDED'
                 $check = if ($Sid -eq 'CheckBucketRegions') { 'SameRegion' } else { 'ProbeRemoved' }
-                (Test-TextractAccess @preflightOptions @conn -WarningAction SilentlyContinue | Where-Object Check -EQ $check).Status | Should -Be 'Failed'
+                (Test-TextractAccess @preflightOptions @conn -WarningAction SilentlyContinue | Where-Object Check -EQ $check).Status | Should -Contain 'Failed'
             }
             default {
-                $action = @{ StartTextractJobs = 'textract:StartDocumentAnalysis'; ReadInputDocuments = 's3:GetObject'; WriteTextractOutput = 's3:PutObject'
-                    UseOutputKey = 'kms:'; PassNotificationRole = 'iam:PassRole' }[$Sid]
-                $action | Should -Not -BeNullOrEmpty -Because "every generated statement needs a step in this test; $Sid has none"
-                { Start-TextractAnalysis @startOptions -JobTag "no-$Sid" @conn -ErrorAction Stop } | Should -Throw -ExpectedMessage "*$action*"
+                # What the message names: the action, and for s3:PutObject (granted twice) the prefix.
+                $named = @{ StartTextractJobs = '*textract:StartDocumentAnalysis*'; ReadInputDocuments = '*s3:GetObject*'
+                    UploadInputDocuments = '*s3:PutObject*access-input/inbox/*'; WriteTextractOutput = '*s3:PutObject*access-output/textract/*'
+                    UseOutputKey = '*kms:GenerateDataKey*'; PassNotificationRole = '*iam:PassRole*' }[$Sid]
+                $named | Should -Not -BeNullOrEmpty -Because "every generated statement needs a step in this test; $Sid has none"
+                { Start-TextractAnalysis -Path $local @localOptions -JobTag "no-$Sid" @conn -ErrorAction Stop } | Should -Throw -ExpectedMessage $named
             }
         }
     }
@@ -169,19 +203,22 @@ Describe 'The job starter without <Sid>' -ForEach $starterCases {
         $failed.Count | Should -BeGreaterThan 0
         foreach ($r in $failed) {
             $r.Fix.Sid | Should -Be $Sid -Because "$($r.Check) failed: $($r.Detail)"
-            "$($r.FixIn)" | Should -Be 'StarterIdentityPolicy'
+            "$($r.FixIn)" | Should -Be $Policy
             $r.Fix.ToJson($true) | Should -Be $expectedFix
         }
         "$warnings" | Should -BeLike "*add $Sid*"
     }
 
-    It 'makes Start-TextractAnalysis -Preflight refuse to start, naming it' {
-        $jobs = @(Start-TextractAnalysis @startOptions -JobTag "preflight-$Sid" -Preflight @conn -ErrorVariable refused -ErrorAction SilentlyContinue)
+    It 'makes Start-TextractAnalysis -Preflight refuse to upload or start, naming it' {
+        $fresh = New-LocalDocument "preflight-$Sid"
+        $jobs = @(Start-TextractAnalysis -Path $fresh @localOptions -JobTag "preflight-$Sid" -Preflight @conn -ErrorVariable refused -ErrorAction SilentlyContinue)
         $jobs.Count | Should -Be 0
         $refused[0].FullyQualifiedErrorId | Should -BeLike 'PreflightFailed*'
         "$($refused[0].CategoryInfo.Category)" | Should -Be 'PermissionDenied'
         $refused[0].Exception.Message | Should -BeLike "*$Sid*"
         $refused[0].Exception.Failed.Fix.Sid | Sort-Object -Unique | Should -Be $Sid
+        # Refused before the upload: nothing of this file reached the bucket.
+        @(Test-TextractOutputEncryption -S3Uri $uploadUri @admin -WarningAction SilentlyContinue | Where-Object Uri -Like "*/preflight-$Sid.pdf") | Should -BeNullOrEmpty
     }
 }
 
@@ -194,9 +231,14 @@ Describe 'The results reader without <Sid>' -ForEach $readerCases {
 
     It 'breaks reading the output' {
         $adminDone.Status | Should -Be 'SUCCEEDED'
-        $action = @{ ReadTextractOutput = 's3:GetObject'; ListTextractOutput = 's3:ListBucket'; DecryptTextractOutput = 'kms:Decrypt' }[$Sid]
+        # Read as the README reads it, refusing anything not under the key: -ExpectedKmsKeyId resolves the alias first (kms:DescribeKey).
+        $action = @{ ReadTextractOutput = 's3:GetObject'; ListTextractOutput = 's3:ListBucket'; DecryptTextractOutput = 'kms:DescribeKey' }[$Sid]
         $action | Should -Not -BeNullOrEmpty -Because "every generated statement needs a step in this test; $Sid has none"
-        { $adminDone | Get-TextractOutput -As Line -Source S3 @conn -ErrorAction Stop } | Should -Throw -ExpectedMessage "*$action*"
+        { $adminDone | Get-TextractOutput -As Line -Source S3 -ExpectedKmsKeyId $alias @conn -ErrorAction Stop } | Should -Throw -ExpectedMessage "*$action*"
+        if ($Sid -eq 'DecryptTextractOutput') {
+            # And without the expectation, the read itself: S3 decrypts with the reader's kms:Decrypt.
+            { $adminDone | Get-TextractOutput -As Line -Source S3 @conn -ErrorAction Stop } | Should -Throw -ExpectedMessage '*kms:Decrypt*'
+        }
     }
 
     It 'is named by Test-TextractAccess -Scope Read' {
@@ -234,18 +276,17 @@ Describe 'The preflight leaves nothing behind' {
         $conn = Get-Connection $endpoint $principal
         $results = @(Test-TextractAccess @preflightOptions @conn -WarningAction SilentlyContinue)
         ($results | Where-Object Check -EQ OutputWritable).Passed | Should -BeTrue
-        ($results | Where-Object Check -EQ ProbeRemoved).Passed | Should -BeTrue
+        @($results | Where-Object Check -EQ ProbeRemoved).Passed | Should -Be @($true, $true)
         Get-ProbeObjects | Should -Be $before
     }
 
-    It 'names the probe it could not remove' {
+    It 'names each probe it could not remove' {
         $before = Get-ProbeObjects
         $conn = Get-Connection $endpoint $without['RemovePreflightProbes']
-        $removed = Test-TextractAccess @preflightOptions @conn -WarningAction SilentlyContinue |
-            Where-Object Check -EQ ProbeRemoved
+        $removed = @(Test-TextractAccess @preflightOptions @conn -WarningAction SilentlyContinue | Where-Object Check -EQ ProbeRemoved)
         $left = @(Get-ProbeObjects | Where-Object { $_ -notin $before })
-        $left.Count | Should -Be 1
-        $removed.Detail | Should -BeLike "*$($left[0])*LEFT BEHIND*"
+        $left.Count | Should -Be 2 -Because 'one probe under the upload prefix and one under the output prefix'
+        foreach ($probe in $left) { @($removed | Where-Object Detail -Like "*$probe*LEFT BEHIND*").Count | Should -Be 1 }
     }
 
     It 'writes nothing with -WhatIf' {
@@ -259,7 +300,7 @@ Describe 'The preflight leaves nothing behind' {
 Describe 'A key whose policy is exactly the generated key policy statements' {
     BeforeAll {
         # Endpoint B: the key policy does not delegate to IAM, so it must name the starter and the reader itself.
-        $script:outsider = New-Principal 'outsider' 'arn:aws:iam::000000000000:user/outsider' $starterPolicy
+        $script:outsider = New-Principal 'outsider' 'arn:aws:iam::000000000000:user/outsider' $starterPolicy, $preflightPolicy
         $file = Write-PolicyFile (Join-Path $TestDrive 'policy-b.json') @($starter, $reader, $outsider) $keyPolicy
         $script:endpointB = Start-TestEndpoint -Bucket 'access-input', 'access-output' -KeyAlias $alias -JobSeconds 1 -PolicyFile $file -ExtraArguments @('--create-topic', 'access-jobs')
         $sample = New-SampleDocument -Folder (Join-Path $TestDrive 'sample-b')

@@ -91,7 +91,9 @@ Describe 'Start-TextractAnalysis parameters' {
     ) {
         $errors = $null
         $nowhere = @{ EndpointUrl = 'http://127.0.0.1:9/'; Region = 'us-east-1'; AccessKey = 'A'; SecretKey = 'B' }
-        $null = Start-TextractAnalysis -S3Uri 's3://api-in/a.pdf' -Feature $Feature -Adapter $Adapter @nowhere -ErrorVariable errors -ErrorAction SilentlyContinue
+        # A wrong option stops the command before its first document (a terminating error).
+        try { $null = Start-TextractAnalysis -S3Uri 's3://api-in/a.pdf' -Feature $Feature -Adapter $Adapter @nowhere -ErrorVariable errors -ErrorAction SilentlyContinue }
+        catch { $errors = @($_) }
         $errors[0].Exception.Message | Should -BeLike $Message
         $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
     }

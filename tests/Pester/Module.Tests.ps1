@@ -105,8 +105,9 @@ Describe 'Bad input is refused before any AWS call' {
         @{ Name = 'queries without text'; Arguments = @{ S3Uri = 's3://bucket/a.pdf'; Query = @(@{ Alias = 'x' }) }; Message = '*Text*' }
         @{ Name = 'a topic without role'; Arguments = @{ S3Uri = 's3://bucket/a.pdf'; NotificationTopicArn = 'arn:aws:sns:us-east-1:123456789012:t' }; Message = '*NotificationRoleArn*' }
     ) {
+        # A wrong option stops the command (it would fail every document); a wrong document is one error among the pipeline's.
         $errors = $null
-        $jobs = Start-TextractAnalysis @Arguments @nowhere -ErrorVariable errors -ErrorAction SilentlyContinue
+        $jobs = try { Start-TextractAnalysis @Arguments @nowhere -ErrorVariable errors -ErrorAction SilentlyContinue } catch { $errors = @($_) }
         $jobs | Should -BeNullOrEmpty
         $errors.Count | Should -Be 1
         $errors[0].Exception.Message | Should -BeLike $Message

@@ -85,14 +85,15 @@ Describe 'Wait-TextractJob -QueueUrl' {
 
     It 'refuses a malformed queue URL before any call' {
         # The id is never looked up: the URL is checked first.
-        { Wait-TextractJob -JobId 'never-looked-up' -QueueUrl 'textract-done' @conn } | Should -Throw -ErrorId 'InvalidArgument*'
+        { Wait-TextractJob -JobId 'never-looked-up' -QueueUrl 'textract-done' @conn } | Should -Throw -ErrorId 'InvalidQueueUrl*'
     }
 
     It 'reports a queue that does not exist with the service code' {
         $job = Start-NotifyingJob -Token "noqueue-$([guid]::NewGuid().ToString('N'))"
         $job | Wait-TextractJob -QueueUrl "$($endpoint.Url)000000000000/no-such-queue" -TimeoutSec 30 `
             -ErrorVariable problems -ErrorAction SilentlyContinue @conn | Should -BeNullOrEmpty
-        $problems[0].FullyQualifiedErrorId | Should -BeLike '*QueueDoesNotExist*'
+        # SQS's JSON errors carry the query protocol's code (x-amzn-query-error), which AWSSDK.SQS reports, as from AWS.
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'AWS.SimpleQueueService.NonExistentQueue,*'
     }
 }
 

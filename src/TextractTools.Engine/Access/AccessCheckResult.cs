@@ -28,21 +28,25 @@ namespace TextractTools.Engine.Access
         public const string TextractGet = "TextractGet";
         public const string KeyDescribable = "KeyDescribable";
         public const string KeyGeneratesDataKeys = "KeyGeneratesDataKeys";
-        public const string KeyEncrypts = "KeyEncrypts";
         public const string KeyDecrypts = "KeyDecrypts";
+        public const string UploadWritable = "UploadWritable";
         public const string OutputWritable = "OutputWritable";
         public const string OutputReadable = "OutputReadable";
         public const string OutputListable = "OutputListable";
         public const string SameRegion = "SameRegion";
         public const string ProbeRemoved = "ProbeRemoved";
+
+        /// <summary>Not a check of its own: the checks left out once AWS refused the credentials themselves.</summary>
+        public const string Credentials = "Credentials";
     }
 
     /// <summary>One check of the preflight: what was tried on what, how it went, and what to add when it failed.</summary>
     public sealed class AccessCheckResult
     {
         public AccessCheckResult(string check, AccessCheckStatus status, string target, string detail,
-            PolicyStatement? fix = null, AccessPolicyKind? fixIn = null)
+            PolicyStatement? fix = null, AccessPolicyKind? fixIn = null, bool credentialsRefused = false)
         {
+            CredentialsRefused = credentialsRefused;
             Check = check;
             Status = status;
             Target = target;
@@ -69,6 +73,9 @@ namespace TextractTools.Engine.Access
         public AccessPolicyKind? FixIn { get; }
 
         public string? FixJson => Fix?.ToJson();
+
+        /// <summary>True when AWS refused the credentials themselves (an unknown access key, a bad signature, an expired token): no statement can help.</summary>
+        public bool CredentialsRefused { get; }
 
         public override string ToString() => Check + ": " + Status + (Fix is null ? "" : " (add " + Fix.Sid + ")");
     }

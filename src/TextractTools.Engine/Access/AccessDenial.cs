@@ -2,6 +2,7 @@ using System;
 using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using TextractTools.Engine.Api;
+using TextractTools.Engine.Session;
 
 namespace TextractTools.Engine.Access
 {
@@ -41,6 +42,9 @@ namespace TextractTools.Engine.Access
 
         public static bool IsDenied(Exception error)
         {
+            // A 403 for credentials AWS does not accept (InvalidAccessKeyId, SignatureDoesNotMatch, ExpiredToken) is no
+            // missing permission.
+            if (AwsFailures.Classify(error).Kind == AwsFailureKind.Credentials) return false;
             switch (error)
             {
                 case TextractServiceException textract:
@@ -68,20 +72,25 @@ namespace TextractTools.Engine.Access
             _ => error.GetType().Name,
         };
 
+        /// <summary>"code: message", in AWS's words, without the SDK's stand-in text for answers that have no body.</summary>
         public static string Describe(Exception error)
         {
             var code = CodeOf(error);
-            var message = error.Message;
+            var message = AwsFailures.MessageOf(error);
             return string.IsNullOrEmpty(message) || message == code ? code : code + ": " + message;
         }
 
-        /// <summary>True when <paramref name="action"/> is one of <paramref name="patterns"/> (IAM wildcards, case-insensitive).</summary>
-        public static bool Matches(string action, System.Collections.Generic.IEnumerable<string> patterns)
+        /// <summary>
+        /// True when <paramref name="value"/> is one of <paramref name="patterns"/> (IAM wildcards: actions compare
+        /// without regard to case, resources with it).
+        /// </summary>
+        public static bool Matches(string value, System.Collections.Generic.IEnumerable<string> patterns, bool caseSensitive = false)
         {
+            var options = RegexOptions.CultureInvariant | (caseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
             foreach (var pattern in patterns)
             {
                 var regex = "^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$";
-                if (Regex.IsMatch(action, regex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)) return true;
+                if (Regex.IsMatch(value, regex, options)) return true;
             }
             return false;
         }

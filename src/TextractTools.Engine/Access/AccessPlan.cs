@@ -1,11 +1,14 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using TextractTools.Engine.Api;
 
 namespace TextractTools.Engine.Access
 {
     /// <summary>
-    /// The planned Textract setup that policies are generated for and checked against: where documents are read,
-    /// where output is written, the key that encrypts it, the optional notification channel, and who starts jobs
-    /// and who reads results.
+    /// The planned Textract setup that policies are generated for and checked against: the kinds of job, where
+    /// documents are read (and where local documents are uploaded), where output is written, the key that encrypts
+    /// it, the optional notification channel, and who starts jobs and who reads results.
     /// </summary>
     public sealed class AccessPlan
     {
@@ -15,10 +18,28 @@ namespace TextractTools.Engine.Access
         /// <summary>Where preflight probe objects go, under the output prefix (and what the starter may delete).</summary>
         public const string ProbeFolder = ".textracttools-preflight/";
 
+        /// <summary>The job kinds when none are named: the two of Start-TextractAnalysis without -Kind.</summary>
+        public static readonly IReadOnlyList<TextractJobKind> DefaultKinds = new[] { TextractJobKind.TextDetection, TextractJobKind.DocumentAnalysis };
+
+        private IReadOnlyList<TextractJobKind> _kinds = DefaultKinds;
+
+        /// <summary>The kinds of job the plan covers (each once, in the order of <see cref="TextractJobKind"/>); never empty.</summary>
+        public IReadOnlyList<TextractJobKind> Kinds
+        {
+            get => _kinds;
+            set => _kinds = value is null || value.Count == 0 ? DefaultKinds : value.Distinct().OrderBy(k => k).ToList();
+        }
+
         public string InputBucket { get; set; } = "";
 
         /// <summary>The key prefix of the documents ("invoices/"); empty for the whole bucket.</summary>
         public string InputPrefix { get; set; } = "";
+
+        /// <summary>Where local documents are uploaded (-UploadUri); empty when the plan uploads none.</summary>
+        public string UploadBucket { get; set; } = "";
+
+        /// <summary>The key prefix uploads go under ("inbox/"); empty for the whole bucket.</summary>
+        public string UploadPrefix { get; set; } = "";
 
         public string OutputBucket { get; set; } = "";
 
@@ -36,6 +57,9 @@ namespace TextractTools.Engine.Access
 
         /// <summary>The IAM user or role that reads the output (named in the key policy statements).</summary>
         public string? ReaderPrincipalArn { get; set; }
+
+        /// <summary>True when local documents are uploaded before their jobs start.</summary>
+        public bool HasUpload => !string.IsNullOrEmpty(UploadBucket);
 
         /// <summary>False for a job without OutputConfig (Textract keeps the output itself).</summary>
         public bool HasOutput => !string.IsNullOrEmpty(OutputBucket);
@@ -57,10 +81,45 @@ namespace TextractTools.Engine.Access
         public string Partition => AwsArn.PartitionOf(KmsKeyArn);
 
         public string InputObjectsArn => AwsArn.Objects(Partition, InputBucket, (InputPrefix ?? "") + "*");
+        public string UploadObjectsArn => AwsArn.Objects(Partition, UploadBucket, UploadFolder + "*");
+        public string UploadProbeObjectsArn => AwsArn.Objects(Partition, UploadBucket, UploadFolder + ProbeFolder + "*");
+
+        /// <summary>The folder uploads go under, as the uploader makes it: the prefix with one / at its end (empty for the bucket).</summary>
+        public string UploadFolder => S3Location.Of(UploadBucket, UploadPrefix ?? "").FolderKey;
+
+        /// <summary>
+        /// The objects Textract reads documents from: the input prefix, and the upload prefix (uploaded documents are
+        /// inputs too; the uploader's HEAD before each upload is an s3:GetObject there as well). One ARN when one
+        /// prefix holds the other.
+        /// </summary>
+        public IReadOnlyList<string> DocumentObjectsArns
+        {
+            get
+            {
+                var arns = new List<string>();
+                if (!string.IsNullOrEmpty(InputBucket)) arns.Add(InputObjectsArn);
+                if (HasUpload && !(InputBucket == UploadBucket && UploadFolder.StartsWith(InputPrefix ?? "", StringComparison.Ordinal)))
+                    arns.Add(UploadObjectsArn);
+                return arns;
+            }
+        }
+
+        /// <summary>
+        /// A document key under the input prefix (or, with no input prefix, the upload folder) that nobody writes: the
+        /// preflight asks Textract to start on it, so the call is authorized but no job starts.
+        /// </summary>
+        public S3Location MissingDocument(string runId) => string.IsNullOrEmpty(InputBucket)
+            ? S3Location.Of(UploadBucket, UploadFolder + ProbeFolder + runId + ".pdf")
+            : S3Location.Of(InputBucket, (InputPrefix ?? "") + ProbeFolder + runId + ".pdf");
+
+        /// <summary>The buckets of the plan (input, upload, output), each once.</summary>
+        public IReadOnlyList<string> Buckets =>
+            new[] { InputBucket, UploadBucket, OutputBucket }.Where(b => !string.IsNullOrEmpty(b)).Distinct(StringComparer.Ordinal).ToList();
         public string OutputObjectsArn => AwsArn.Objects(Partition, OutputBucket, OutputKeyPrefix + "/*");
         public string ProbeObjectsArn => AwsArn.Objects(Partition, OutputBucket, OutputKeyPrefix + "/" + ProbeFolder + "*");
 
         public string InputLocation => S3Location.Of(InputBucket, InputPrefix ?? "").ToString();
+        public string UploadLocation => S3Location.Of(UploadBucket, UploadPrefix ?? "").ToString();
         public string OutputLocation => S3Location.Of(OutputBucket, OutputKeyPrefix + "/").ToString();
 
         /// <summary>
@@ -71,7 +130,8 @@ namespace TextractTools.Engine.Access
         /// <param name="requireOutput">False for the preflight of a job without OutputConfig.</param>
         public void Validate(bool requireKeyArn = true, bool requireInput = true, bool requireOutput = true)
         {
-            if (requireInput && string.IsNullOrEmpty(InputBucket)) throw new ArgumentException("-InputUri is missing: give the documents' location, such as s3://textract-input/invoices/.", "InputUri");
+            if (requireInput && string.IsNullOrEmpty(InputBucket) && !HasUpload)
+                throw new ArgumentException("-InputUri is missing: give the documents' location, such as s3://textract-input/invoices/ (or -UploadUri, where local documents are uploaded).", "InputUri");
             if (requireOutput && !HasOutput) throw new ArgumentException("-OutputUri is missing: give the output location, such as s3://textract-output/textract/.", "OutputUri");
             if (requireKeyArn && KmsKeyArn != null && !AwsArn.IsKmsKeyArn(KmsKeyArn))
                 throw new ArgumentException(

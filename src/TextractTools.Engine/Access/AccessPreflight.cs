@@ -10,7 +10,8 @@ namespace TextractTools.Engine.Access
 {
     /// <summary>
     /// Checks, one call at a time and with the caller's own credentials, that a planned job will have the access it
-    /// needs: read the document, start and read Textract jobs, use the key, write (and read back) the output prefix,
+    /// needs: read the document, start and read Textract jobs of the planned kinds, use the key, upload local documents,
+    /// write (and read back) the output prefix,
     /// and that buckets, key and endpoint share a region. Each check gives a result with the statement to add when
     /// it fails; nothing is left behind: the probe object written under the output prefix is deleted even when a
     /// later check fails or the run is cancelled, and a failed delete is itself a reported check.
@@ -46,8 +47,11 @@ namespace TextractTools.Engine.Access
         // The run resolves the key alias into its plan: the caller's plan stays as given.
         private static AccessPlan Copy(AccessPlan plan) => new AccessPlan
         {
+            Kinds = plan.Kinds,
             InputBucket = plan.InputBucket,
             InputPrefix = plan.InputPrefix,
+            UploadBucket = plan.UploadBucket,
+            UploadPrefix = plan.UploadPrefix,
             OutputBucket = plan.OutputBucket,
             OutputPrefix = plan.OutputPrefix,
             KmsKeyArn = plan.KmsKeyArn,

@@ -18,6 +18,9 @@ namespace TextractTools.Engine.Access
 
         public IReadOnlyList<AccessCheckResult> Failed => Results.Where(r => r.Status == AccessCheckStatus.Failed).ToList();
 
+        /// <summary>True when AWS refused the credentials themselves (no statement can fix that; the message says what can).</summary>
+        public bool IsCredentialsProblem => Failed.Any(r => r.CredentialsRefused);
+
         /// <summary>True when every failure has a statement to add (the setup lacks permissions, nothing else).</summary>
         public bool IsPermissionProblem => Failed.Count > 0 && Failed.All(r => r.Fix != null);
 

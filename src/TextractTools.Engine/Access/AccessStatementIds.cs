@@ -10,9 +10,12 @@ namespace TextractTools.Engine.Access
         public const string StartTextractJobs = "StartTextractJobs";
         public const string ReadTextractJobResults = "ReadTextractJobResults";
         public const string ReadInputDocuments = "ReadInputDocuments";
+        public const string UploadInputDocuments = "UploadInputDocuments";
         public const string WriteTextractOutput = "WriteTextractOutput";
         public const string UseOutputKey = "UseOutputKey";
         public const string PassNotificationRole = "PassNotificationRole";
+
+        // The preflight's own policy (Test-TextractAccess, -Preflight), beside the starter's.
         public const string CheckBucketRegions = "CheckBucketRegions";
         public const string RemovePreflightProbes = "RemovePreflightProbes";
 

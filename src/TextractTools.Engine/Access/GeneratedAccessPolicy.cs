@@ -8,6 +8,12 @@ namespace TextractTools.Engine.Access
         /// <summary>Identity policy of the user or role that starts (and waits for) jobs.</summary>
         StarterIdentityPolicy,
 
+        /// <summary>
+        /// Identity policy for Test-TextractAccess and Start-TextractAnalysis -Preflight only, beside the starter's: what
+        /// the checks need that no job does (bucket regions, removing their probe objects). Optional.
+        /// </summary>
+        PreflightIdentityPolicy,
+
         /// <summary>Identity policy of the user or role that reads the output from the output bucket.</summary>
         ReaderIdentityPolicy,
 

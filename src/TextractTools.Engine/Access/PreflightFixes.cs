@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using TextractTools.Engine.Session;
 
 namespace TextractTools.Engine.Access
 {
@@ -14,14 +16,31 @@ namespace TextractTools.Engine.Access
 
         public PreflightFixes(AccessPlan plan) => _plan = plan;
 
+        /// <summary>The code of the first failure caused by the credentials themselves (no statement can help), or null.</summary>
+        public string? CredentialsRefused { get; private set; }
+
         public AccessCheckResult Failure(string check, string target, Exception error, string fallbackSid, AccessPolicyKind policy, string? hint = null)
         {
+            var failure = AwsFailures.Classify(error);
+            if (failure.Kind == AwsFailureKind.Credentials)
+            {
+                CredentialsRefused ??= failure.Code;
+                return new AccessCheckResult(check, AccessCheckStatus.Failed, target,
+                    "AWS refused the credentials, not a permission: " + AccessDenial.Describe(error) + " " + AwsFailures.CredentialsAdvice(failure.Code) +
+                    " No policy statement can fix this.", credentialsRefused: true);
+            }
             if (!AccessDenial.IsDenied(error))
                 return new AccessCheckResult(check, AccessCheckStatus.Failed, target, AccessDenial.Describe(error) + (hint is null ? "" : " " + hint));
 
-            var document = policy == AccessPolicyKind.ReaderIdentityPolicy ? AccessPolicyGenerator.ReaderPolicy(_plan) : AccessPolicyGenerator.StarterPolicy(_plan);
+            var document = AccessPolicyGenerator.PolicyOf(_plan, policy);
             var action = AccessDenial.ActionOf(error);
-            var fix = (action is null ? null : document.Statement.FirstOrDefault(s => AccessDenial.Matches(action, s.Action)))
+            // The statement that grants the refused action on the refused resource (s3:PutObject is granted on the
+            // upload prefix and on the output prefix: the resource tells them apart), else the one the check stands for.
+            var resource = AccessDenial.ResourceOf(error);
+            var granting = action is null ? new List<PolicyStatement>() : document.Statement.Where(s => AccessDenial.Matches(action, s.Action)).ToList();
+            var fix = granting.FirstOrDefault(s => resource != null && AccessDenial.Matches(resource, s.Resource, caseSensitive: true))
+                      ?? granting.FirstOrDefault(s => s.Sid == fallbackSid)
+                      ?? granting.FirstOrDefault()
                       ?? document.Find(fallbackSid);
             var detail = AccessDenial.Describe(error);
             var keyPolicyFix = fix != null && IsKeyStatement(fix) && AccessDenial.BlamesResourcePolicy(error) ? KeyPolicyFix(policy, AccessDenial.CallerOf(error)) : null;
@@ -63,6 +82,7 @@ namespace TextractTools.Engine.Access
         private static string Describe(AccessPolicyKind kind) => kind switch
         {
             AccessPolicyKind.ReaderIdentityPolicy => "results reader's identity policy",
+            AccessPolicyKind.PreflightIdentityPolicy => "preflight's identity policy (TextractPreflight, beside the job starter's)",
             AccessPolicyKind.StarterIdentityPolicy => "job starter's identity policy",
             _ => kind.ToString(),
         };

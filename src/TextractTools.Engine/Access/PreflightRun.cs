@@ -32,9 +32,10 @@ namespace TextractTools.Engine.Access
         private readonly string _runId = Guid.NewGuid().ToString("N");
 
         private MemoryStream? _ciphertext;
-        private string? _probeKey;
-        private string? _probeVersionId;
-        private bool _probeMayExist;
+
+        // The probe objects written (under the output prefix, and the upload prefix), removed at the end whatever happens.
+        private readonly List<Probe> _probes = new List<Probe>();
+        private Probe? _outputProbe;
 
         public PreflightRun(PreflightClients aws, AccessPlan plan, S3Location? document, AccessCheckScope scope, Action<AccessCheckResult>? onResult)
         {
@@ -52,35 +53,47 @@ namespace TextractTools.Engine.Access
 
         public async Task<IReadOnlyList<AccessCheckResult>> ExecuteAsync(CancellationToken cancellationToken)
         {
+            var steps = new List<Func<CancellationToken, Task>>();
+            // The key first: it resolves an alias to the key ARN that the other checks and their fixes name.
+            if (HasKey) steps.Add(CheckDescribeKeyAsync);
+            if (Starting)
+            {
+                steps.Add(CheckInputAsync);
+                steps.Add(CheckTextractStartAsync);
+                steps.Add(CheckTextractGetAsync);
+            }
+            if (Starting && HasKey)
+            {
+                steps.Add(CheckGenerateDataKeyAsync);
+                steps.Add(CheckDecryptAsync);
+            }
+            if (Starting && _plan.HasUpload) steps.Add(CheckUploadAsync);
+            if (Starting && _plan.HasOutput) steps.Add(CheckWriteAsync);
+            if (Reading)
+            {
+                steps.Add(CheckReadAsync);
+                steps.Add(CheckListAsync);
+            }
+            if (Starting) steps.Add(CheckRegionsAsync);
             try
             {
-                // The key first: it resolves an alias to the key ARN that the other checks and their fixes name.
-                if (HasKey) await CheckDescribeKeyAsync(cancellationToken).ConfigureAwait(false);
-                if (Starting)
+                foreach (var step in steps)
                 {
-                    await CheckInputAsync(cancellationToken).ConfigureAwait(false);
-                    await CheckTextractStartAsync(cancellationToken).ConfigureAwait(false);
-                    await CheckTextractGetAsync(cancellationToken).ConfigureAwait(false);
+                    // Credentials AWS does not accept fail every call alike: one result says so, the rest would only repeat it.
+                    if (_fixes.CredentialsRefused != null)
+                    {
+                        Skip(AccessCheckNames.Credentials, "the remaining checks",
+                            "Not run: AWS refused the credentials themselves (" + _fixes.CredentialsRefused + "), so no permission can be judged. Fix the credentials and run the checks again.");
+                        break;
+                    }
+                    await step(cancellationToken).ConfigureAwait(false);
                 }
-                if (Starting && HasKey)
-                {
-                    await CheckGenerateDataKeyAsync(cancellationToken).ConfigureAwait(false);
-                    await CheckEncryptAsync(cancellationToken).ConfigureAwait(false);
-                    await CheckDecryptAsync(cancellationToken).ConfigureAwait(false);
-                }
-                if (Starting && _plan.HasOutput) await CheckWriteAsync(cancellationToken).ConfigureAwait(false);
-                if (Reading)
-                {
-                    await CheckReadAsync(cancellationToken).ConfigureAwait(false);
-                    await CheckListAsync(cancellationToken).ConfigureAwait(false);
-                }
-                if (Starting) await CheckRegionsAsync(cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                // Also after a failure or Ctrl+C: the probe must not outlive the run (with a clean-up deadline of
-                // its own, since the caller's token may be the reason we are here).
-                if (_probeMayExist) await RemoveProbeAsync().ConfigureAwait(false);
+                // Also after a failure or Ctrl+C: no probe may outlive the run (with a clean-up deadline of its own,
+                // since the caller's token may be the reason we are here).
+                foreach (var probe in _probes.Where(p => p.MayExist)) await RemoveProbeAsync(probe).ConfigureAwait(false);
             }
             return _results;
         }
@@ -103,7 +116,11 @@ namespace TextractTools.Engine.Access
         {
             if (_document is null)
             {
-                Skip(AccessCheckNames.InputReadable, _plan.InputLocation, "No document given: pass -S3Uri with a document under the input prefix to check s3:GetObject on it.");
+                if (string.IsNullOrEmpty(_plan.InputBucket))
+                    Skip(AccessCheckNames.InputReadable, _plan.UploadLocation,
+                        "Local documents, not uploaded yet: UploadWritable checks the upload, and TextractStart Textract's read under the upload prefix.");
+                else
+                    Skip(AccessCheckNames.InputReadable, _plan.InputLocation, "No document given: pass -S3Uri with a document under the input prefix to check s3:GetObject on it.");
                 return;
             }
             var target = _document.ToString();
@@ -164,23 +181,25 @@ namespace TextractTools.Engine.Access
             }
             catch (Exception e) when (IsServiceError(e))
             {
-                return AccessDenial.ActionOf(e) != null ? e : headError;
+                // A GET answer has a body: its code and message (the action refused, or credentials AWS does not
+                // accept) say more than the HEAD's bare 403.
+                return e;
             }
         }
 
         // --- Textract: asked about a document that does not exist, so no job can start ----------------------------
 
-        /// <summary>The job kinds whose operations are checked, in the order they are asked about.</summary>
-        private static IReadOnlyList<TextractJobKind> CheckedKinds { get; } = new[] { TextractJobKind.TextDetection, TextractJobKind.DocumentAnalysis };
+        /// <summary>The job kinds whose operations are checked, in the order they are asked about: the plan's.</summary>
+        private IReadOnlyList<TextractJobKind> CheckedKinds => _plan.Kinds;
 
         private async Task CheckTextractStartAsync(CancellationToken ct)
         {
             // A key under the input prefix that no one has written: Textract authorizes the call (and, with the
             // caller's permissions, the read of the document) before it finds the object missing, so
             // InvalidS3ObjectException means "allowed" and no job, no charge.
-            var missing = S3Location.Of(_plan.InputBucket, _plan.InputPrefix + AccessPlan.ProbeFolder + _runId + ".pdf");
+            var missing = _plan.MissingDocument(_runId);
             var kinds = CheckedKinds;
-            var target = string.Join(", ", kinds.Select(k => "textract:" + TextractJobKindInfo.Of(k).StartOperation));
+            var target = string.Join(", ", kinds.Select(k => TextractJobKindInfo.Of(k).StartAction));
             var withNotification = _plan.NotificationRoleArn != null && _plan.NotificationTopicArn != null;
             try
             {
@@ -221,27 +240,37 @@ namespace TextractTools.Engine.Access
             // A job id no one has: InvalidJobIdException means the Get operations were authorized.
             var request = new GetJobPageRequest("textracttools-preflight-" + _runId, maxResults: 1);
             var kinds = CheckedKinds;
-            var target = string.Join(", ", kinds.Select(k => "textract:" + TextractJobKindInfo.Of(k).GetOperation));
+            var operations = kinds.SelectMany(k => new[] { TextractJobKindInfo.Of(k).GetOperation, TextractJobKindInfo.Of(k).SummaryOperation })
+                .Where(o => o != null).ToList();
+            var target = string.Join(", ", operations.Select(o => "textract:" + o));
             try
             {
                 foreach (var kind in kinds)
                 {
-                    try
-                    {
-                        await _aws.Textract.GetJobPageAsync(kind, request, ct).ConfigureAwait(false);
-                    }
-                    catch (InvalidJobIdException)
-                    {
-                        // Allowed: the expected answer.
-                    }
+                    await ExpectUnknownJobAsync(() => _aws.Textract.GetJobPageAsync(kind, request, ct)).ConfigureAwait(false);
+                    if (TextractJobKindInfo.Of(kind).SummaryOperation != null)
+                        await ExpectUnknownJobAsync(() => _aws.Textract.GetJobSummaryAsync(kind, request.JobId, ct)).ConfigureAwait(false);
                 }
                 Pass(AccessCheckNames.TextractGet, target,
-                    (kinds.Count == 1 ? "The Get operation was" : kinds.Count == 2 ? "Both Get operations were" : $"All {kinds.Count} Get operations were") +
+                    (operations.Count == 1 ? "The Get operation was" : operations.Count == 2 ? "Both Get operations were" : $"All {operations.Count} Get operations were") +
                     " authorized (asked about a job id that does not exist).");
             }
             catch (Exception e) when (IsServiceError(e))
             {
                 Add(_fixes.Failure(AccessCheckNames.TextractGet, target, e, AccessStatementIds.ReadTextractJobResults, AccessPolicyKind.StarterIdentityPolicy));
+            }
+        }
+
+        /// <summary>InvalidJobIdException is the answer of an authorized call about a job no one has.</summary>
+        private static async Task ExpectUnknownJobAsync(Func<Task> call)
+        {
+            try
+            {
+                await call().ConfigureAwait(false);
+            }
+            catch (InvalidJobIdException)
+            {
+                // Allowed: the expected answer.
             }
         }
 
@@ -292,33 +321,18 @@ namespace TextractTools.Engine.Access
             }
         }
 
-        private async Task CheckEncryptAsync(CancellationToken ct)
-        {
-            var key = _plan.KmsKeyArn!;
-            try
-            {
-                var response = await _aws.Kms.EncryptAsync(new EncryptRequest { KeyId = key, Plaintext = new MemoryStream(ProbeContent) }, ct).ConfigureAwait(false);
-                _ciphertext = response.CiphertextBlob ?? _ciphertext;
-                Pass(AccessCheckNames.KeyEncrypts, key, "Encrypt succeeded.");
-            }
-            catch (Exception e) when (IsServiceError(e))
-            {
-                Add(_fixes.Failure(AccessCheckNames.KeyEncrypts, key, e, AccessStatementIds.UseOutputKey, AccessPolicyKind.StarterIdentityPolicy));
-            }
-        }
-
         private async Task CheckDecryptAsync(CancellationToken ct)
         {
             var key = _plan.KmsKeyArn!;
             if (_ciphertext is null)
             {
-                Skip(AccessCheckNames.KeyDecrypts, key, "Nothing to decrypt: GenerateDataKey and Encrypt both failed.");
+                Skip(AccessCheckNames.KeyDecrypts, key, "Nothing to decrypt: GenerateDataKey failed.");
                 return;
             }
             try
             {
                 await _aws.Kms.DecryptAsync(new DecryptRequest { KeyId = key, CiphertextBlob = new MemoryStream(_ciphertext.ToArray()) }, ct).ConfigureAwait(false);
-                Pass(AccessCheckNames.KeyDecrypts, key, "Decrypt succeeded.");
+                Pass(AccessCheckNames.KeyDecrypts, key, "Decrypt succeeded (what S3 calls when Textract reads a document uploaded under the key, and for multipart uploads).");
             }
             catch (Exception e) when (IsServiceError(e))
             {
@@ -328,15 +342,27 @@ namespace TextractTools.Engine.Access
 
         // --- The output prefix ------------------------------------------------------------------------------------
 
-        private string ProbeUri => S3Location.Of(_plan.OutputBucket, _probeKey).ToString();
-
         private async Task CheckWriteAsync(CancellationToken ct)
         {
-            _probeKey = _plan.OutputKeyPrefix + "/" + AccessPlan.ProbeFolder + _runId;
+            _outputProbe = await WriteProbeAsync(AccessCheckNames.OutputWritable, _plan.OutputBucket, _plan.OutputKeyPrefix + "/" + AccessPlan.ProbeFolder + _runId,
+                AccessStatementIds.WriteTextractOutput, "as Textract writes output", ct).ConfigureAwait(false);
+        }
+
+        /// <summary>The upload of a local document: a probe object under the upload prefix, encrypted as uploads are.</summary>
+        private async Task CheckUploadAsync(CancellationToken ct)
+        {
+            await WriteProbeAsync(AccessCheckNames.UploadWritable, _plan.UploadBucket, _plan.UploadFolder + AccessPlan.ProbeFolder + _runId,
+                AccessStatementIds.UploadInputDocuments, "as local documents are uploaded", ct).ConfigureAwait(false);
+        }
+
+        /// <summary>Writes a probe object (SSE-KMS under the key, else SSE-S3); the run removes it at its end.</summary>
+        private async Task<Probe?> WriteProbeAsync(string check, string bucket, string key, string fixSid, string how, CancellationToken ct)
+        {
+            var probe = new Probe(bucket, key);
             var request = new PutObjectRequest
             {
-                BucketName = _plan.OutputBucket,
-                Key = _probeKey,
+                BucketName = bucket,
+                Key = key,
                 InputStream = new MemoryStream(ProbeContent),
                 ContentType = "text/plain",
             };
@@ -352,23 +378,26 @@ namespace TextractTools.Engine.Access
             try
             {
                 // From here until the answer, the object may exist: clean up even if the call throws midway.
-                _probeMayExist = true;
+                probe.MayExist = true;
+                _probes.Add(probe);
                 var response = await _aws.S3.PutObjectAsync(request, ct).ConfigureAwait(false);
-                _probeVersionId = string.IsNullOrEmpty(response.VersionId) ? null : response.VersionId;
+                probe.VersionId = string.IsNullOrEmpty(response.VersionId) ? null : response.VersionId;
                 var under = HasKey ? " with SSE-KMS under " + _plan.KmsKeyArn : " with SSE-S3";
-                Pass(AccessCheckNames.OutputWritable, ProbeUri, "Wrote the probe object" + under + ".");
+                Pass(check, probe.Uri, "Wrote the probe object" + under + ", " + how + ".");
+                return probe;
             }
             catch (Exception e) when (IsServiceError(e))
             {
                 // The service answered: the object was not written, so there is nothing to remove.
-                _probeMayExist = false;
-                Add(_fixes.Failure(AccessCheckNames.OutputWritable, ProbeUri, e, AccessStatementIds.WriteTextractOutput, AccessPolicyKind.StarterIdentityPolicy));
+                probe.MayExist = false;
+                Add(_fixes.Failure(check, probe.Uri, e, fixSid, AccessPolicyKind.StarterIdentityPolicy));
+                return null;
             }
         }
 
         private async Task CheckReadAsync(CancellationToken ct)
         {
-            string? key = _probeMayExist ? _probeKey : null;
+            string? key = _outputProbe is { MayExist: true } ? _outputProbe.Key : null;
             if (key is null && !Starting) key = await FindOutputObjectAsync(ct).ConfigureAwait(false);
             var location = S3Location.Of(_plan.OutputBucket, key ?? _plan.OutputKeyPrefix + "/").ToString();
             if (key is null)
@@ -437,7 +466,7 @@ namespace TextractTools.Engine.Access
 
         private async Task CheckRegionsAsync(CancellationToken ct)
         {
-            var buckets = new[] { _plan.InputBucket, _plan.OutputBucket }.Where(b => !string.IsNullOrEmpty(b)).Distinct(StringComparer.Ordinal).ToList();
+            var buckets = _plan.Buckets;
             var target = string.Join(", ", buckets) + (HasKey ? ", " + _plan.KmsKeyArn : "") + " (Textract in " + _aws.Region + ")";
             var elsewhere = new List<string>();
             foreach (var bucket in buckets)
@@ -450,7 +479,7 @@ namespace TextractTools.Engine.Access
                 }
                 catch (Exception e) when (IsServiceError(e))
                 {
-                    Add(_fixes.Failure(AccessCheckNames.SameRegion, target, e, AccessStatementIds.CheckBucketRegions, AccessPolicyKind.StarterIdentityPolicy));
+                    Add(_fixes.Failure(AccessCheckNames.SameRegion, target, e, AccessStatementIds.CheckBucketRegions, AccessPolicyKind.PreflightIdentityPolicy));
                     return;
                 }
             }
@@ -471,21 +500,37 @@ namespace TextractTools.Engine.Access
 
         // --- Clean-up ---------------------------------------------------------------------------------------------
 
-        private async Task RemoveProbeAsync()
+        private async Task RemoveProbeAsync(Probe probe)
         {
             using var deadline = new CancellationTokenSource(CleanupTimeout);
             try
             {
                 // In a versioned bucket, deleting without the version id would leave the probe behind as a noncurrent version.
-                await _aws.S3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = _plan.OutputBucket, Key = _probeKey, VersionId = _probeVersionId }, deadline.Token).ConfigureAwait(false);
-                Pass(AccessCheckNames.ProbeRemoved, ProbeUri, "Deleted the probe object: nothing is left behind.");
+                await _aws.S3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = probe.Bucket, Key = probe.Key, VersionId = probe.VersionId }, deadline.Token).ConfigureAwait(false);
+                Pass(AccessCheckNames.ProbeRemoved, probe.Uri, "Deleted the probe object: nothing is left behind.");
             }
             catch (Exception e) when (IsServiceError(e) || e is OperationCanceledException)
             {
-                var left = $"The probe object {ProbeUri}{(_probeVersionId is null ? "" : " (version " + _probeVersionId + ")")} is LEFT BEHIND: delete it (Remove-S3Object).";
-                var failure = _fixes.Failure(AccessCheckNames.ProbeRemoved, ProbeUri, e, AccessStatementIds.RemovePreflightProbes, AccessPolicyKind.StarterIdentityPolicy);
+                var left = $"The probe object {probe.Uri}{(probe.VersionId is null ? "" : " (version " + probe.VersionId + ")")} is LEFT BEHIND: delete it (Remove-S3Object).";
+                var failure = _fixes.Failure(AccessCheckNames.ProbeRemoved, probe.Uri, e, AccessStatementIds.RemovePreflightProbes, AccessPolicyKind.PreflightIdentityPolicy);
                 Add(new AccessCheckResult(failure.Check, failure.Status, failure.Target, left + " " + failure.Detail, failure.Fix, failure.FixIn));
             }
+        }
+
+        /// <summary>A probe object the run wrote (or may have written: the answer to its PutObject never came).</summary>
+        private sealed class Probe
+        {
+            public Probe(string bucket, string key)
+            {
+                Bucket = bucket;
+                Key = key;
+            }
+
+            public string Bucket { get; }
+            public string Key { get; }
+            public string? VersionId { get; set; }
+            public bool MayExist { get; set; }
+            public string Uri => S3Location.Of(Bucket, Key).ToString();
         }
     }
 }

@@ -98,12 +98,24 @@ namespace TextractTools.Engine.Api
         /// <summary>Where the summary answer is, relative to the job's output folder; null when the kind has none.</summary>
         public string? SummaryFolder { get; }
 
-        /// <summary>The IAM actions of the kind's operations (textract:StartExpenseAnalysis, ...).</summary>
+        /// <summary>The IAM actions of the kind's operations (textract:StartExpenseAnalysis, ...): <see cref="StartAction"/> and <see cref="ResultActions"/>.</summary>
         public IEnumerable<string> Actions
         {
             get
             {
-                yield return "textract:" + StartOperation;
+                yield return StartAction;
+                foreach (var action in ResultActions) yield return action;
+            }
+        }
+
+        /// <summary>The IAM action of the Start operation (textract:StartDocumentAnalysis).</summary>
+        public string StartAction => "textract:" + StartOperation;
+
+        /// <summary>The IAM actions that read a job's status and results (textract:GetLendingAnalysis, textract:GetLendingAnalysisSummary).</summary>
+        public IEnumerable<string> ResultActions
+        {
+            get
+            {
                 yield return "textract:" + GetOperation;
                 if (SummaryOperation != null) yield return "textract:" + SummaryOperation;
             }

@@ -39,9 +39,19 @@ namespace TextractTools.Engine.Document
             return Build(store, options, origin);
         }
 
-        /// <summary>Reads a saved answer, or a saved JSON array of answers; the origin's Document is the path unless given.</summary>
-        public static TextractDocument ReadFile(string path, TextractDocumentOrigin? origin = null, DocumentReadOptions? options = null) =>
-            Read(new[] { NumberedOutputFolder.ReadFile(path) }, origin ?? new TextractDocumentOrigin(path), options);
+        /// <summary>
+        /// Reads a saved answer, or a saved JSON array of answers (a file holding no answer, such as [], is named in
+        /// the error); the origin's Document is the path unless given.
+        /// </summary>
+        public static TextractDocument ReadFile(string path, TextractDocumentOrigin? origin = null, DocumentReadOptions? options = null)
+        {
+            options ??= new DocumentReadOptions();
+            var store = new BlockStore();
+            new OutputJsonParser(store, options.Lenient).Parse(NumberedOutputFolder.ReadFile(path));
+            if (store.Answers.Count == 0)
+                throw new TextractOutputException($"{path} holds no Textract answer (an empty JSON array?): save the Get API's answers there, or read the output folder instead.", path);
+            return Build(store, options, origin ?? new TextractDocumentOrigin(path));
+        }
 
         /// <summary>
         /// Reads a folder of numbered output objects as Textract writes them to S3 (1, 2, ..., 10 in numeric order;

@@ -3,8 +3,10 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3.Transfer;
 using TextractTools.Engine.Api;
 
 namespace TextractTools.Engine.Jobs
@@ -16,9 +18,21 @@ namespace TextractTools.Engine.Jobs
     /// </summary>
     public sealed class DocumentUploader
     {
-        private readonly IAmazonS3 _s3;
+        /// <summary>
+        /// Documents above this size go up in 16 MiB parts (multipart upload): Textract takes PDFs and TIFFs up to 500 MB,
+        /// and a part that fails is sent again alone instead of the whole document.
+        /// </summary>
+        public const long DefaultMultipartThreshold = 16 * 1024 * 1024;
 
-        internal DocumentUploader(IAmazonS3 s3) => _s3 = s3;
+        private readonly IAmazonS3 _s3;
+        private readonly long _multipartThreshold;
+
+        /// <param name="multipartThreshold">The size from which the upload is multipart (also its part size; S3's minimum part is 5 MiB).</param>
+        internal DocumentUploader(IAmazonS3 s3, long multipartThreshold = DefaultMultipartThreshold)
+        {
+            _s3 = s3;
+            _multipartThreshold = Math.Max(multipartThreshold, 5 * 1024 * 1024);
+        }
 
         /// <summary>The key the file would be stored under, without uploading.</summary>
         public static string KeyFor(S3Location uploadLocation, string fileName, string contentHash)
@@ -37,38 +51,68 @@ namespace TextractTools.Engine.Jobs
             return BitConverter.ToString(sha.ComputeHash(stream)).Replace("-", "").ToLowerInvariant();
         }
 
-        /// <summary>Uploads unless an object with that content-derived key exists already. Returns where it is and whether it was sent.</summary>
+        /// <summary>
+        /// Resolves a key alias to its key ARN (kms:DescribeKey), to tell whether an earlier upload is under the key
+        /// asked for. Null: an earlier upload under an alias cannot be confirmed and is uploaded again.
+        /// </summary>
+        internal Func<string, CancellationToken, Task<string>>? ResolveKeyArn { get; set; }
+
+        /// <summary>
+        /// Uploads unless an object with that content-derived key exists already, encrypted as asked (SSE-KMS under
+        /// <paramref name="kmsKeyId"/> when one is given: a copy uploaded earlier without it, or under another key, is
+        /// uploaded again, so a requested key always applies). Returns where it is and whether it was sent.
+        /// </summary>
         public async Task<(S3Location Location, bool Uploaded)> UploadAsync(string path, S3Location uploadLocation, string? kmsKeyId, CancellationToken cancellationToken)
         {
             var key = KeyFor(uploadLocation, Path.GetFileName(path), HashFile(path));
             var location = S3Location.Of(uploadLocation.Bucket, key);
-            if (await ExistsAsync(location, cancellationToken).ConfigureAwait(false)) return (location, false);
+            if (await IsUploadedAsync(location, kmsKeyId, cancellationToken).ConfigureAwait(false)) return (location, false);
 
-            var request = new PutObjectRequest
+            var request = new TransferUtilityUploadRequest
             {
                 BucketName = location.Bucket,
                 Key = key,
                 FilePath = path,
                 ContentType = ContentTypeOf(path),
+                PartSize = _multipartThreshold,
             };
             if (kmsKeyId != null)
             {
                 request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
                 request.ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId;
             }
-            await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+            // The SDK's own transfer: one PutObject below the threshold, parts above it (aborted by the SDK when one fails).
+            using var transfer = new TransferUtility(_s3, new TransferUtilityConfig { MinSizeBeforePartUpload = _multipartThreshold });
+            await transfer.UploadAsync(request, cancellationToken).ConfigureAwait(false);
             return (location, true);
         }
 
-        private async Task<bool> ExistsAsync(S3Location location, CancellationToken cancellationToken)
+        /// <summary>True when the object is there already, encrypted under <paramref name="kmsKeyId"/> if one is asked for.</summary>
+        private async Task<bool> IsUploadedAsync(S3Location location, string? kmsKeyId, CancellationToken cancellationToken)
         {
+            GetObjectMetadataResponse head;
             try
             {
-                await _s3.GetObjectMetadataAsync(location.Bucket, location.Key, cancellationToken).ConfigureAwait(false);
-                return true;
+                head = await _s3.GetObjectMetadataAsync(location.Bucket, location.Key, cancellationToken).ConfigureAwait(false);
             }
-            catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+            catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound || e.StatusCode == System.Net.HttpStatusCode.Forbidden)
             {
+                // 404, or 403: S3 answers a HEAD of a missing object with 403 to callers without s3:ListBucket, which
+                // an uploader needs no more than Textract does. Either way the upload decides; its refusal is telling.
+                return false;
+            }
+            if (kmsKeyId is null) return true;
+            var actualKey = head.ServerSideEncryptionMethod == ServerSideEncryptionMethod.AWSKMS ? head.ServerSideEncryptionKeyManagementServiceKeyId : null;
+            if (string.IsNullOrEmpty(actualKey)) return false;
+            if (Output.KmsKeyMatcher.Matches(kmsKeyId, actualKey)) return true;
+            if (ResolveKeyArn is null || !kmsKeyId.StartsWith("alias/", StringComparison.Ordinal) && kmsKeyId.IndexOf(":alias/", StringComparison.Ordinal) < 0) return false;
+            try
+            {
+                return Output.KmsKeyMatcher.Matches(await ResolveKeyArn(kmsKeyId, cancellationToken).ConfigureAwait(false), actualKey);
+            }
+            catch (AmazonServiceException)
+            {
+                // Not allowed to resolve the alias: upload again rather than trust a copy that may be under another key.
                 return false;
             }
         }

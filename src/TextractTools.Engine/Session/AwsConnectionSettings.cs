@@ -18,6 +18,12 @@ namespace TextractTools.Engine.Session
 
         public string? Region { get; set; }
 
+        /// <summary>
+        /// The region of the job a command works on (a piped TextractJob was started there): used when -Region is not
+        /// given, before the shell's and the SDK's defaults, and named as the job's, not as -Region.
+        /// </summary>
+        public string? JobRegion { get; set; }
+
         /// <summary>An http(s) URL that replaces every service endpoint (for instance the local endpoint).</summary>
         public string? EndpointUrl { get; set; }
 
@@ -36,7 +42,7 @@ namespace TextractTools.Engine.Session
         public override string ToString()
         {
             return "AccessKey=" + Given(AccessKey) + ", SecretKey=" + Given(SecretKey) + ", SessionToken=" + Given(SessionToken)
-                + ", ProfileName=" + (ProfileName ?? "(none)") + ", Region=" + (Region ?? "(none)")
+                + ", ProfileName=" + (ProfileName ?? "(none)") + ", Region=" + (Region ?? "(none)") + ", JobRegion=" + (JobRegion ?? "(none)")
                 + ", EndpointUrl=" + (EndpointUrl ?? "(none)");
         }
 

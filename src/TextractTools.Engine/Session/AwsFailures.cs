@@ -136,7 +136,7 @@ namespace TextractTools.Engine.Session
         /// <summary>The kind a service's error code stands for; by HTTP status where the code is not known.</summary>
         public static AwsFailureKind KindOf(string? code, int statusCode)
         {
-            if (code != null && KindOfCode.TryGetValue(StripNamespace(code), out var kind)) return kind;
+            if (code != null && KindOfCode.TryGetValue(ServiceCode(code), out var kind)) return kind;
             if (statusCode == 429) return AwsFailureKind.Throttled;
             if (statusCode >= 500) return AwsFailureKind.Transient;
             if (statusCode == 403) return AwsFailureKind.AccessDenied;
@@ -190,11 +190,89 @@ namespace TextractTools.Engine.Session
         public static bool IsRetryable(Exception exception, CancellationToken cancellationToken = default) =>
             Classify(exception, cancellationToken).IsRetryable;
 
-        /// <summary>"com.amazonaws.textract#ThrottlingException" -> "ThrottlingException".</summary>
-        private static string StripNamespace(string code)
+        /// <summary>
+        /// "com.amazonaws.textract#ThrottlingException" -> "ThrottlingException"; "KMS.NotFoundException" (S3 passing on
+        /// KMS's answer about the key of an SSE-KMS request) -> "NotFoundException".
+        /// </summary>
+        public static string ServiceCode(string code)
         {
             var hash = code.LastIndexOf('#');
-            return hash >= 0 ? code.Substring(hash + 1) : code;
+            var bare = hash >= 0 ? code.Substring(hash + 1) : code;
+            return bare.StartsWith("KMS.", StringComparison.Ordinal) ? bare.Substring(4) : bare;
+        }
+
+        /// <summary>
+        /// The failure's message for people: the service's own words, except where the SDK stands in for an answer
+        /// without a body ("Error making request with Error Code NotFound and Http Status Code NotFound. No further
+        /// error information was returned by the service.": S3 HEAD answers) and for raw KMS answers passed on by S3
+        /// ("Invalid keyId 'x'"), which are said plainly.
+        /// </summary>
+        public static string MessageOf(Exception exception)
+        {
+            if (exception is null) throw new ArgumentNullException(nameof(exception));
+            var message = exception.Message ?? "";
+            if (exception is AmazonServiceException service)
+            {
+                var status = (int)service.StatusCode;
+                if (message.StartsWith("Error making request with Error Code", StringComparison.Ordinal) || message.Length == 0)
+                {
+                    switch (status)
+                    {
+                        case 404: return "404 Not Found: no such object or bucket (the answer to a HEAD request has no body to say more).";
+                        case 403: return "403 Forbidden, with no reason given (the answer to a HEAD request has no body): access was denied, " +
+                                         "or the object does not exist and s3:ListBucket is not granted, or the credentials were refused.";
+                        default: return status + " " + service.StatusCode + ", with no details (the answer had no body).";
+                    }
+                }
+                var code = service.ErrorCode ?? "";
+                if (code.StartsWith("KMS.", StringComparison.Ordinal))
+                {
+                    var key = QuotedKey(message);
+                    var what = key is null ? "the KMS key" : "the KMS key '" + key + "'";
+                    switch (ServiceCode(code))
+                    {
+                        case "NotFoundException":
+                            return $"{what} was not found: there is no such key or alias in this region (or this account may not see it), so S3 could not encrypt or decrypt with it. (S3 said: {message})";
+                        case "DisabledException":
+                        case "KMSInvalidStateException":
+                            return $"{what} is disabled or pending deletion, so S3 could not encrypt or decrypt with it. (S3 said: {message})";
+                    }
+                }
+            }
+            return message;
+        }
+
+        /// <summary>What to do about a failure of the credentials themselves (an unknown key, a bad secret, an expired token).</summary>
+        public static string CredentialsAdvice(string code)
+        {
+            switch (ServiceCode(code))
+            {
+                case "InvalidSignatureException":
+                case "SignatureDoesNotMatch":
+                    return "The secret key does not match the access key: check -SecretKey, the profile, or AWS_SECRET_ACCESS_KEY.";
+                case "UnrecognizedClientException":
+                case "InvalidAccessKeyId":
+                    return "The access key is unknown to this endpoint or account: check -AccessKey, the profile, or AWS_ACCESS_KEY_ID.";
+                case "ExpiredToken":
+                case "ExpiredTokenException":
+                case "RequestExpired":
+                    return "The session token has expired: get new temporary credentials (e.g. aws sso login, or assume the role again) and run the command again.";
+                case "InvalidClientTokenId":
+                    return "The access key or session token is not valid: check -AccessKey, -SessionToken or the profile.";
+                case "RequestTimeTooSkewed":
+                    return "This machine's clock is more than 5 minutes off: correct the system time.";
+                case "NoAwsCredentials":
+                    return "Pass -AccessKey and -SecretKey or -ProfileName, run Set-AWSCredential, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE.";
+                default:
+                    return "Check the credentials (-AccessKey/-SecretKey/-SessionToken, -ProfileName, or the environment).";
+            }
+        }
+
+        private static string? QuotedKey(string message)
+        {
+            var open = message.IndexOf('\'');
+            var close = open < 0 ? -1 : message.IndexOf('\'', open + 1);
+            return close > open + 1 ? message.Substring(open + 1, close - open - 1) : null;
         }
 
         private static bool HasInner<T>(Exception e) where T : Exception

@@ -19,7 +19,10 @@ namespace TextractTools.Engine.Session
     public static class AwsSessionServices
     {
         /// <summary>Uploads local documents to S3 with the session's S3 client.</summary>
-        public static DocumentUploader CreateDocumentUploader(this AwsSession session) => new DocumentUploader(session.S3);
+        public static DocumentUploader CreateDocumentUploader(this AwsSession session) => new DocumentUploader(session.S3)
+        {
+            ResolveKeyArn = (key, ct) => KmsKeyMatcher.ResolveArnAsync(session.Kms, key, ct),
+        };
 
         /// <summary>Checks S3, KMS and Textract access with the session's clients.</summary>
         public static AccessPreflight CreateAccessPreflight(this AwsSession session) =>

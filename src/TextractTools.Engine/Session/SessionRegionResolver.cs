@@ -19,7 +19,7 @@ namespace TextractTools.Engine.Session
     }
 
     /// <summary>
-    /// AWS.Tools' region precedence: -Region, then the session default ($StoredAWSRegion), then the region of the
+    /// AWS.Tools' region precedence: -Region, then (for a command given a job) the job's own region, then the session default ($StoredAWSRegion), then the region of the
     /// profile that supplied the credentials, then the SDK default (AWS_REGION, AWS_DEFAULT_REGION, the
     /// AWS_PROFILE/default profile, instance metadata).
     /// </summary>
@@ -31,6 +31,12 @@ namespace TextractTools.Engine.Session
             if (region != null)
             {
                 return new ResolvedRegion(region, "parameter -Region");
+            }
+
+            var jobRegion = SessionSettingsValidator.Given(settings.JobRegion);
+            if (jobRegion != null)
+            {
+                return new ResolvedRegion(RequireValid(jobRegion, "the job's Region"), "the job's Region (where it was started)");
             }
 
             var defaultRegion = SessionSettingsValidator.Given(settings.DefaultRegion);

@@ -1,5 +1,4 @@
 using System;
-using System.Xml.Linq;
 using TextractTools.LocalEndpoint.Hosting;
 using TextractTools.LocalEndpoint.S3;
 
@@ -8,8 +7,9 @@ namespace TextractTools.LocalEndpoint.Faults
     /// <summary>
     /// Throttling and server-error answers in the shape each protocol's SDK recognises: S3's XML &lt;Error&gt; (503
     /// SlowDown, 500 InternalError), the JSON services' {"__type", "message"} (400 ThrottlingException or
-    /// ProvisionedThroughputExceededException, 500 InternalServerError / KMSInternalException / InternalFailure), and
-    /// the query protocol's &lt;ErrorResponse&gt; (SNS: 400 Throttling, 500 InternalError).
+    /// ProvisionedThroughputExceededException, 500 InternalServerError / KMSInternalException / InternalFailure; SQS's
+    /// with x-amzn-query-error), and the query protocol's &lt;ErrorResponse&gt; in the service's namespace (SNS, and SQS
+    /// from older clients: 400 Throttling, 500 InternalError).
     /// </summary>
     internal static class FaultReplies
     {
@@ -18,26 +18,28 @@ namespace TextractTools.LocalEndpoint.Faults
         /// <param name="quota">True when a TPS quota refused the call (Textract then says ProvisionedThroughputExceededException).</param>
         public static HttpReply Throttled(IncomingRequest request, string operation, bool quota)
         {
-            var service = Service(operation);
-            return service switch
+            if (QueryXmlFor(request) is { } query) return Query(query, 400, "Throttling", "Rate exceeded");
+            return Service(operation) switch
             {
                 "S3" => S3(request, new S3Error(503, "SlowDown", "Please reduce your request rate.")),
                 "Textract" => quota
-                    ? Json(request, 400, "ProvisionedThroughputExceededException", "The number of requests exceeded your throughput limit.")
-                    : Json(request, 400, "ThrottlingException", "Amazon Textract is temporarily unable to process the request. Try your call again."),
-                "Sns" => Query(400, "Sender", "Throttling", "Rate exceeded"),
-                _ => Json(request, 400, "ThrottlingException", "Rate exceeded"),
+                    ? Json(request, operation, 400, "ProvisionedThroughputExceededException", "The number of requests exceeded your throughput limit.")
+                    : Json(request, operation, 400, "ThrottlingException", "Amazon Textract is temporarily unable to process the request. Try your call again."),
+                _ => Json(request, operation, 400, "ThrottlingException", "Rate exceeded"),
             };
         }
 
-        public static HttpReply ServerError(IncomingRequest request, string operation) => Service(operation) switch
+        public static HttpReply ServerError(IncomingRequest request, string operation)
         {
-            "S3" => S3(request, new S3Error(500, "InternalError", "We encountered an internal error. Please try again.")),
-            "Textract" => Json(request, 500, "InternalServerError", "Amazon Textract experienced a service issue. Try your call again."),
-            "Kms" => Json(request, 500, "KMSInternalException", "The request was rejected because an internal exception occurred. The request can be retried."),
-            "Sns" => Query(500, "Receiver", "InternalError", "The local endpoint's fault plan failed this request."),
-            _ => Json(request, 500, "InternalFailure", "The request processing has failed because of an unknown error, exception or failure."),
-        };
+            if (QueryXmlFor(request) is { } query) return Query(query, 500, "InternalError", "The local endpoint's fault plan failed this request.");
+            return Service(operation) switch
+            {
+                "S3" => S3(request, new S3Error(500, "InternalError", "We encountered an internal error. Please try again.")),
+                "Textract" => Json(request, operation, 500, "InternalServerError", "Amazon Textract experienced a service issue. Try your call again."),
+                "Kms" => Json(request, operation, 500, "KMSInternalException", "The request was rejected because an internal exception occurred. The request can be retried."),
+                _ => Json(request, operation, 500, "InternalFailure", "The request processing has failed because of an unknown error, exception or failure."),
+            };
+        }
 
         /// <summary>
         /// The first half of <paramref name="reply"/>'s body under headers announcing all of it: what the client sees
@@ -64,23 +66,30 @@ namespace TextractTools.LocalEndpoint.Faults
                 .WithHeader("x-amz-request-id", requestId).WithHeader("x-amz-id-2", S3Xml.HostId(requestId));
         }
 
-        private static HttpReply Json(IncomingRequest request, int status, string code, string message)
+        private static HttpReply Json(IncomingRequest request, string operation, int status, string code, string message)
         {
             // JSON 1.0 services (SQS) are answered in 1.0, JSON 1.1 services in 1.1, as the router does.
             var contentType = request.Header("Content-Type") is { } sent && sent.StartsWith("application/x-amz-json-", StringComparison.OrdinalIgnoreCase)
                 ? sent : JsonContentType;
-            return new HttpReply(status).WithText(JsonServiceResponse.Error(status, code, message).Json, contentType)
+            var reply = new HttpReply(status).WithText(JsonServiceResponse.Error(status, code, message).Json, contentType)
                 .WithHeader("x-amzn-RequestId", Guid.NewGuid().ToString());
+            // SQS's JSON errors carry the query protocol's code too (see SqsError).
+            if (Service(operation) == "Sqs") reply.WithHeader(Sqs.SqsError.QueryErrorHeader, Sqs.SqsError.QueryErrorHeaderValue(code, status));
+            return reply;
         }
 
-        private static HttpReply Query(int status, string type, string code, string message)
+        /// <summary>The XML of the query-protocol service a request is signed for, or null for other protocols.</summary>
+        private static QueryXml? QueryXmlFor(IncomingRequest request) => QueryProtocol.SigningName(request) switch
+        {
+            "sns" => Sns.SnsXml.Xml,
+            "sqs" => Sqs.SqsQueryService.QueryXml,
+            _ => null,
+        };
+
+        private static HttpReply Query(QueryXml xml, int status, string code, string message)
         {
             var requestId = Guid.NewGuid().ToString();
-            XNamespace ns = "http://sns.amazonaws.com/doc/2010-03-31/";
-            var root = new XElement(ns + "ErrorResponse",
-                new XElement(ns + "Error", new XElement(ns + "Type", type), new XElement(ns + "Code", code), new XElement(ns + "Message", message)),
-                new XElement(ns + "RequestId", requestId));
-            return new HttpReply(status).WithText(root.ToString(SaveOptions.DisableFormatting), "text/xml").WithHeader("x-amzn-RequestId", requestId);
+            return xml.Error(status, code, message, requestId).WithHeader("x-amzn-RequestId", requestId);
         }
     }
 }

@@ -48,6 +48,7 @@ namespace TextractTools.LocalEndpoint.Faults
             {
                 if (request.HasQuery("location")) return "GetBucketLocation";
                 if (request.HasQuery("delete")) return "DeleteObjects";
+                if (request.HasQuery("uploads")) return "ListMultipartUploads";
                 return method switch
                 {
                     "PUT" => "CreateBucket",
@@ -62,12 +63,13 @@ namespace TextractTools.LocalEndpoint.Faults
             {
                 return method switch
                 {
-                    "PUT" => "UploadPart",
+                    "PUT" => request.HasHeader("x-amz-copy-source") ? "UploadPartCopy" : "UploadPart",
                     "POST" => "CompleteMultipartUpload",
                     "DELETE" => "AbortMultipartUpload",
                     _ => "ListParts",
                 };
             }
+            if (request.HasQuery("tagging") && method == "GET") return "GetObjectTagging";
             return method switch
             {
                 "PUT" => request.HasHeader("x-amz-copy-source") ? "CopyObject" : "PutObject",

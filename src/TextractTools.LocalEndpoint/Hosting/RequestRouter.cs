@@ -14,8 +14,9 @@ namespace TextractTools.LocalEndpoint.Hosting
 {
     /// <summary>
     /// The single entry of every request: buffer it, verify its SigV4 signature, then hand it to the JSON service
-    /// named by X-Amz-Target or, without that header, to S3. Authentication failures are answered in the protocol
-    /// of the service that was addressed, with the codes the real services use.
+    /// named by X-Amz-Target, to the query-protocol service named by the signature's scope, or else to S3.
+    /// Authentication failures are answered in the protocol of the service that was addressed, with the codes the real
+    /// services use.
     /// </summary>
     internal sealed class RequestRouter
     {
@@ -72,9 +73,10 @@ namespace TextractTools.LocalEndpoint.Hosting
         public Task<HttpReply> RouteAsync(IncomingRequest request, CancellationToken cancellationToken)
         {
             var target = request.Header("X-Amz-Target");
-            // SNS speaks the query protocol: no X-Amz-Target, a form body, and "sns" in the signature's scope.
+            // The query protocol (SNS; SQS from older clients): no X-Amz-Target, a form body, and the service in the
+            // signature's scope ("sns", "sqs"). S3 is signed for "s3" and has no query service, so it stays with S3.
             if (target is null && QueryProtocol.SigningName(request) is { } signingName && _queryServiceFor(signingName) is { } queryService)
-                return Task.FromResult(QueryProtocol.Route(request, _verifier, queryService, _logger));
+                return QueryProtocol.RouteAsync(request, _verifier, queryService, _logger, cancellationToken);
             return target is null ? Task.FromResult(RouteS3(request)) : RouteJsonAsync(request, target, cancellationToken);
         }
 
@@ -108,7 +110,7 @@ namespace TextractTools.LocalEndpoint.Hosting
             var service = dot > 0 ? _jsonServiceFor(target.Substring(0, dot)) : null;
             if (!signature.Succeeded)
             {
-                response = JsonAuthError(signature);
+                response = service?.RouterError(JsonAuthError(signature)) ?? JsonAuthError(signature);
             }
             else if (service is null)
             {
@@ -125,15 +127,17 @@ namespace TextractTools.LocalEndpoint.Hosting
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     _logger.LogError(e, "{Target} failed", target);
-                    response = JsonServiceResponse.Error(500, "InternalFailure", "The request processing has failed because of an unknown error.");
+                    response = service.RouterError(JsonServiceResponse.Error(500, "InternalFailure", "The request processing has failed because of an unknown error."));
                 }
             }
             // JSON 1.0 services (SQS) are answered in 1.0, JSON 1.1 services (KMS, Textract) in 1.1.
             var contentType = request.Header("Content-Type") is { } sent && sent.StartsWith("application/x-amz-json-", StringComparison.OrdinalIgnoreCase)
                 ? sent : JsonContentType;
-            return new HttpReply(response.StatusCode)
+            var reply = new HttpReply(response.StatusCode)
                 .WithText(response.Json, contentType)
                 .WithHeader("x-amzn-RequestId", requestId);
+            foreach (var (name, value) in response.Headers) reply.WithHeader(name, value);
+            return reply;
         }
 
         private static S3Error S3AuthError(SigV4Result result)

@@ -4,7 +4,7 @@ using TextractTools.LocalEndpoint.Kms;
 namespace TextractTools.LocalEndpoint.Hosting
 {
     /// <summary>
-    /// THE place where the endpoint's JSON 1.1 services are created. To plug a service in, add one line here;
+    /// THE place where the endpoint's JSON and query-protocol services are created. To plug a service in, add one line here;
     /// every EndpointServer (command line and tests) then answers its X-Amz-Target prefix.
     /// </summary>
     internal static class ServiceRegistry
@@ -22,6 +22,8 @@ namespace TextractTools.LocalEndpoint.Hosting
         public static IEnumerable<IQueryService> CreateQueryServices(EndpointServer server)
         {
             yield return new Sns.SnsService(server.Notifications);
+            // SQS answers both protocols: JSON 1.0 (above) and, for older SDKs and CLIs, the query protocol.
+            yield return new Sqs.SqsQueryService(new Sqs.SqsService(server.Queues));
         }
     }
 }

@@ -51,9 +51,17 @@ namespace TextractTools.LocalEndpoint.Policy
         public string PrincipalArnOf(string accessKeyId) =>
             _file is not null && _file.Principals.TryGetValue(accessKeyId, out var principal) ? principal.Arn : KeyPolicyEvaluator.RootArn(_accountId);
 
-        /// <summary>s3:GetObject, s3:PutObject, s3:DeleteObject on arn:aws:s3:::bucket/key.</summary>
-        public AccessDenial? CheckS3Object(string accessKeyId, string action, string bucket, string key) =>
-            CheckIdentity(accessKeyId, action, $"arn:aws:s3:::{bucket}/{key}");
+        /// <summary>
+        /// s3:GetObject, s3:PutObject, s3:DeleteObject, ... on arn:aws:s3:::bucket/key. <paramref name="conditionKeys"/> are
+        /// the request's own keys (a conditional write's s3:if-none-match, s3:if-match); a null value leaves a key absent.
+        /// </summary>
+        public AccessDenial? CheckS3Object(string accessKeyId, string action, string bucket, string key,
+            IEnumerable<(string Key, string? Value)>? conditionKeys = null) =>
+            CheckIdentity(accessKeyId, action, $"arn:aws:s3:::{bucket}/{key}", r =>
+            {
+                foreach (var (name, value) in conditionKeys ?? Array.Empty<(string, string?)>()) r.With(name, value);
+                return r;
+            });
 
         /// <summary>
         /// Bucket actions on arn:aws:s3:::bucket (s3:ListBucket, s3:GetBucketLocation, ...). <paramref name="prefix"/>

@@ -35,14 +35,22 @@ namespace TextractTools.LocalEndpoint.S3
             {
                 throw new S3Error(400, "KeyTooLongError", "Your key is too long");
             }
-            _permissions.RequireObject(call, "s3:PutObject", bucket, key);
-            if (call.Request.HasHeader("x-amz-copy-source")) return CopyObject(call);
+            if (call.Request.HasHeader("x-amz-copy-source"))
+            {
+                _permissions.RequireObject(call, "s3:PutObject", bucket, key);
+                return CopyObject(call);
+            }
+            _permissions.RequireWrite(call);
+            var condition = ConditionalWrites.Read(call.Request);
+            if (call.Request.HasHeader("x-amz-tagging")) throw S3Error.NotImplemented("x-amz-tagging (the local endpoint keeps no object tags)");
 
             var data = S3RequestBody.Read(call.Request, call.Signature, out var checksums);
             var encryption = _encryption.ForNewObject(call.Request);
             _permissions.RequireGenerateDataKey(call, encryption);
-            var stored = _store.PutObject(bucket, key, data, encryption,
+            var outcome = _store.TryPutObject(bucket, key, data, condition, out var written, encryption,
                 call.Request.Header("Content-Type") ?? "binary/octet-stream", UserMetadata(call.Request));
+            ConditionalWrites.Require(outcome, condition, key);
+            var stored = written!;
             var reply = new HttpReply(200).WithHeader("ETag", stored.ETag);
             AddEncryptionHeaders(reply, stored);
             foreach (var (name, value) in checksums) reply.WithHeader(name, value);
@@ -75,6 +83,18 @@ namespace TextractTools.LocalEndpoint.S3
                 return reply;
             }
             return reply.WithBody(body, contentType);
+        }
+
+        /// <summary>
+        /// GET /bucket/key?tagging. The endpoint keeps no tags (PutObject with x-amz-tagging is refused), so every object's
+        /// tag set is empty; clients read it when they copy objects (the AWS CLI's multipart copy does).
+        /// </summary>
+        public HttpReply GetObjectTagging(S3Call call)
+        {
+            RequireBucket(call.Path.Bucket);
+            _permissions.RequireObject(call, "s3:GetObjectTagging", call.Path.Bucket, call.Path.Key);
+            Find(call, call.Path);
+            return Ok(E("Tagging", E("TagSet")));
         }
 
         public HttpReply DeleteObject(S3Call call)
@@ -118,6 +138,24 @@ namespace TextractTools.LocalEndpoint.S3
 
         private HttpReply CopyObject(S3Call call)
         {
+            var original = ReadCopySource(call);
+            var replace = call.Request.Header("x-amz-metadata-directive") == "REPLACE";
+            var encryption = call.Request.HasHeader(ServerSideEncryption.AlgorithmHeader) ? _encryption.ForNewObject(call.Request) : original.Encryption;
+            _permissions.RequireGenerateDataKey(call, encryption);
+            var stored = _store.PutObject(call.Path.Bucket, call.Path.Key, original.Data, encryption,
+                replace ? call.Request.Header("Content-Type") ?? "binary/octet-stream" : original.ContentType,
+                replace ? UserMetadata(call.Request) : original.Metadata);
+            var reply = Ok(E("CopyObjectResult", E("LastModified", Timestamp(stored.LastModified)), E("ETag", stored.ETag)));
+            AddEncryptionHeaders(reply, stored);
+            return reply;
+        }
+
+        /// <summary>
+        /// The object x-amz-copy-source names (CopyObject, UploadPartCopy), after the caller's s3:GetObject and, for an
+        /// SSE-KMS source, kms:Decrypt.
+        /// </summary>
+        internal StoredObject ReadCopySource(S3Call call)
+        {
             var source = call.Request.Header("x-amz-copy-source")!;
             var q = source.IndexOf('?');
             if (q >= 0) source = source.Substring(0, q);
@@ -131,15 +169,7 @@ namespace TextractTools.LocalEndpoint.S3
             var original = Find(call, from);
             _encryption.RequireReadable(original);
             _permissions.RequireDecrypt(call, original);
-            var replace = call.Request.Header("x-amz-metadata-directive") == "REPLACE";
-            var encryption = call.Request.HasHeader(ServerSideEncryption.AlgorithmHeader) ? _encryption.ForNewObject(call.Request) : original.Encryption;
-            _permissions.RequireGenerateDataKey(call, encryption);
-            var stored = _store.PutObject(call.Path.Bucket, call.Path.Key, original.Data, encryption,
-                replace ? call.Request.Header("Content-Type") ?? "binary/octet-stream" : original.ContentType,
-                replace ? UserMetadata(call.Request) : original.Metadata);
-            var reply = Ok(E("CopyObjectResult", E("LastModified", Timestamp(stored.LastModified)), E("ETag", stored.ETag)));
-            AddEncryptionHeaders(reply, stored);
-            return reply;
+            return original;
         }
 
         private StoredObject Find(S3Call call, S3Path path)
@@ -155,13 +185,15 @@ namespace TextractTools.LocalEndpoint.S3
             if (!_store.BucketExists(bucket)) throw S3Error.NoSuchBucket(bucket);
         }
 
-        private static void AddEncryptionHeaders(HttpReply reply, StoredObject obj)
+        private static void AddEncryptionHeaders(HttpReply reply, StoredObject obj) => AddEncryptionHeaders(reply, obj.Encryption);
+
+        internal static void AddEncryptionHeaders(HttpReply reply, ObjectEncryption encryption)
         {
-            reply.WithHeader(ServerSideEncryption.AlgorithmHeader, obj.Encryption.Algorithm);
-            reply.WithHeader(ServerSideEncryption.KeyIdHeader, obj.Encryption.KmsKeyArn);
+            reply.WithHeader(ServerSideEncryption.AlgorithmHeader, encryption.Algorithm);
+            reply.WithHeader(ServerSideEncryption.KeyIdHeader, encryption.KmsKeyArn);
         }
 
-        private static IReadOnlyDictionary<string, string> UserMetadata(IncomingRequest request) =>
+        internal static IReadOnlyDictionary<string, string> UserMetadata(IncomingRequest request) =>
             request.HeaderNames
                 .Where(n => n.StartsWith(MetadataPrefix, StringComparison.OrdinalIgnoreCase))
                 .ToDictionary(n => n.Substring(MetadataPrefix.Length).ToLowerInvariant(), n => request.Header(n)!, StringComparer.Ordinal);

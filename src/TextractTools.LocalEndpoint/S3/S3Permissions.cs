@@ -17,6 +17,13 @@ namespace TextractTools.LocalEndpoint.S3
         public void RequireObject(S3Call call, string action, string bucket, string key) =>
             Throw(_authorizer.CheckS3Object(Caller(call), action, bucket, key));
 
+        /// <summary>
+        /// s3:PutObject for a write that creates the object at the call's address (PutObject, CompleteMultipartUpload),
+        /// with the condition keys of a conditional write, so that a policy can require If-None-Match or If-Match.
+        /// </summary>
+        public void RequireWrite(S3Call call) =>
+            Throw(_authorizer.CheckS3Object(Caller(call), "s3:PutObject", call.Path.Bucket, call.Path.Key, ConditionalWrites.PolicyKeys(call.Request)));
+
         public void RequireBucket(S3Call call, string action, string? prefix = null) =>
             Throw(_authorizer.CheckS3Bucket(Caller(call), action, call.Path.Bucket, prefix));
 
@@ -34,6 +41,17 @@ namespace TextractTools.LocalEndpoint.S3
         public void RequireDecrypt(S3Call call, StoredObject obj)
         {
             if (obj.Encryption.KmsKeyArn is { } keyArn)
+                Throw(_authorizer.CheckKmsKey(Caller(call), "kms:Decrypt", keyArn, _authorizer.S3ViaService));
+        }
+
+        /// <summary>
+        /// A part of an SSE-KMS multipart upload, and its completion: S3 decrypts the upload's data key with the caller's
+        /// permissions (AWS documents kms:Decrypt besides kms:GenerateDataKey for multipart uploads; which of the calls
+        /// needs it is unverified: the endpoint asks at UploadPart and CompleteMultipartUpload).
+        /// </summary>
+        public void RequireDecryptForUpload(S3Call call, ObjectEncryption encryption)
+        {
+            if (encryption.KmsKeyArn is { } keyArn)
                 Throw(_authorizer.CheckKmsKey(Caller(call), "kms:Decrypt", keyArn, _authorizer.S3ViaService));
         }
 

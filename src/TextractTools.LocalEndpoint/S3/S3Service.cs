@@ -21,20 +21,23 @@ namespace TextractTools.LocalEndpoint.S3
             "prefix", "delimiter", "marker", "max-keys", "encoding-type", "list-type", "continuation-token", "start-after",
             "fetch-owner", "x-id", "versionId", "partNumber", "max-buckets", "bucket-region",
             "response-content-type", "response-content-disposition", "response-content-encoding", "response-content-language",
-            "response-cache-control", "response-expires",
+            "response-cache-control", "response-expires", "AWSAccessKeyId", "Signature", "Expires", "max-uploads", "key-marker", "upload-id-marker", "max-parts", "part-number-marker",
         };
 
         private readonly BucketOperations _buckets;
         private readonly ObjectOperations _objects;
         private readonly ListOperations _lists;
+        private readonly MultipartOperations _multipart;
 
         /// <param name="authorizer">The policy checks; null (or <see cref="Authorizer.AllowAll"/>) allows everything.</param>
         public S3Service(ObjectStore store, KeyStore keys, EndpointOptions options, Authorizer? authorizer = null)
         {
             var permissions = new S3Permissions(authorizer ?? Authorizer.AllowAll);
             _buckets = new BucketOperations(store, options.Region, permissions);
-            _objects = new ObjectOperations(store, new ServerSideEncryption(keys), permissions);
+            var encryption = new ServerSideEncryption(keys);
+            _objects = new ObjectOperations(store, encryption, permissions);
             _lists = new ListOperations(store, permissions);
+            _multipart = new MultipartOperations(store, new MultipartUploadStore(), encryption, _objects, permissions);
         }
 
         public HttpReply Handle(IncomingRequest request, SigV4Result signature, string requestId)
@@ -66,6 +69,11 @@ namespace TextractTools.LocalEndpoint.S3
             {
                 if (request.HasQuery("location") && method == "GET") return _buckets.GetBucketLocation(call);
                 if (request.HasQuery("delete") && method == "POST") return _objects.DeleteObjects(call);
+                if (request.HasQuery("uploads") && method == "GET")
+                {
+                    RequireOnlyNeutral(request, "uploads");
+                    return _multipart.ListUploads(call);
+                }
                 RequireOnlyNeutral(request);
                 switch (method)
                 {
@@ -77,6 +85,12 @@ namespace TextractTools.LocalEndpoint.S3
                 throw new S3Error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
             }
 
+            if (request.HasQuery("uploads") || request.HasQuery("uploadId")) return DispatchMultipart(call);
+            if (request.HasQuery("tagging") && method == "GET")
+            {
+                RequireOnlyNeutral(request, "tagging");
+                return _objects.GetObjectTagging(call);
+            }
             RequireOnlyNeutral(request);
             switch (method)
             {
@@ -88,10 +102,37 @@ namespace TextractTools.LocalEndpoint.S3
             throw new S3Error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
         }
 
-        private static void RequireOnlyNeutral(IncomingRequest request)
+        /// <summary>?uploads on an object creates an upload; ?uploadId addresses one (its parts, completion, abort, listing).</summary>
+        private HttpReply DispatchMultipart(S3Call call)
+        {
+            var request = call.Request;
+            RequireOnlyNeutral(request, "uploads", "uploadId");
+            if (request.HasQuery("uploads"))
+            {
+                if (request.Method == "POST") return _multipart.Create(call);
+            }
+            else
+            {
+                switch (request.Method)
+                {
+                    case "PUT": return _multipart.UploadPart(call);
+                    case "POST": return _multipart.Complete(call);
+                    case "DELETE": return _multipart.Abort(call);
+                    case "GET": return _multipart.ListParts(call);
+                }
+            }
+            throw new S3Error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+        }
+
+        /// <summary>
+        /// Refuses a sub-resource the endpoint does not serve. Presigning signs with X-Amz-* parameters and hoists signed
+        /// headers into the query (x-amz-checksum-mode, x-amz-acl, ...): those never select an operation.
+        /// </summary>
+        private static void RequireOnlyNeutral(IncomingRequest request, params string[] alsoAllowed)
         {
             var unknown = request.Query.Select(p => p.Key)
-                .FirstOrDefault(k => !NeutralParameters.Contains(k) && !k.StartsWith("X-Amz-", StringComparison.Ordinal));
+                .FirstOrDefault(k => !NeutralParameters.Contains(k) && !alsoAllowed.Contains(k)
+                                     && !k.StartsWith("X-Amz-", StringComparison.OrdinalIgnoreCase));
             if (unknown is not null) throw S3Error.NotImplemented("?" + unknown);
         }
     }

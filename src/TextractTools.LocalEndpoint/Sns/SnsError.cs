@@ -2,21 +2,17 @@ using System;
 
 namespace TextractTools.LocalEndpoint.Sns
 {
-    /// <summary>An SNS error answer of the query protocol: HTTP status, Sender/Receiver, code and message.</summary>
+    /// <summary>An SNS error answer of the query protocol: HTTP status (5xx answers are the Receiver's fault), code and message.</summary>
     internal sealed class SnsError : Exception
     {
-        private SnsError(int statusCode, string code, string message, string type = "Sender") : base(message)
+        private SnsError(int statusCode, string code, string message) : base(message)
         {
             StatusCode = statusCode;
             Code = code;
-            Type = type;
         }
 
         public int StatusCode { get; }
         public string Code { get; }
-
-        /// <summary>"Sender" (the request is wrong) or "Receiver" (the service failed).</summary>
-        public string Type { get; }
 
         /// <summary>The service's wording: "Invalid parameter: NAME Reason: ...".</summary>
         public static SnsError InvalidParameter(string parameter, string reason) =>
@@ -30,6 +26,6 @@ namespace TextractTools.LocalEndpoint.Sns
         public static SnsError MissingParameter(string parameter) =>
             new(400, "ValidationError", $"1 validation error detected: Value null at '{parameter}' failed to satisfy constraint: Member must not be null");
 
-        public static SnsError Internal(string message) => new(500, "InternalError", message, "Receiver");
+        public static SnsError Internal(string message) => new(500, "InternalError", message);
     }
 }

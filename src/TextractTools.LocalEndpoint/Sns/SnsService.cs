@@ -6,7 +6,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using TextractTools.LocalEndpoint.Hosting;
-using TextractTools.LocalEndpoint.Hosting.SigV4;
+using System.Threading;
+using System.Threading.Tasks;
 using static TextractTools.LocalEndpoint.Sns.SnsXml;
 
 namespace TextractTools.LocalEndpoint.Sns
@@ -33,7 +34,12 @@ namespace TextractTools.LocalEndpoint.Sns
 
         public string SigningName => "sns";
 
-        public HttpReply Handle(IReadOnlyList<KeyValuePair<string, string>> parameters, CallContext context)
+        public QueryXml Xml => SnsXml.Xml;
+
+        public Task<HttpReply> HandleAsync(IncomingRequest request, IReadOnlyList<KeyValuePair<string, string>> parameters, CallContext context,
+            CancellationToken cancellationToken) => Task.FromResult(Handle(parameters, context));
+
+        private HttpReply Handle(IReadOnlyList<KeyValuePair<string, string>> parameters, CallContext context)
         {
             var request = new SnsRequest(parameters);
             var action = request.Value("Action") ?? "";
@@ -51,26 +57,13 @@ namespace TextractTools.LocalEndpoint.Sns
                     "Publish" => Publish(request),
                     _ => throw SnsError.InvalidAction(action),
                 };
-                return Ok(action, result, context.RequestId);
+                return Xml.Ok(action, result, context.RequestId);
             }
             catch (SnsError e)
             {
-                return Error(e.StatusCode, e.Type, e.Code, e.Message, context.RequestId);
+                return Xml.Error(e.StatusCode, e.Code, e.Message, context.RequestId);
             }
         }
-
-        public HttpReply AuthenticationError(SigV4Result result, string requestId) => result.Failure switch
-        {
-            SigV4Failure.UnknownAccessKey => Error(403, "Sender", "InvalidClientTokenId", "The security token included in the request is invalid.", requestId),
-            SigV4Failure.SignatureMismatch => Error(403, "Sender", "SignatureDoesNotMatch",
-                "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.", requestId),
-            SigV4Failure.MissingAuthentication => Error(403, "Sender", "MissingAuthenticationToken", "Request is missing Authentication Token", requestId),
-            SigV4Failure.Expired => Error(403, "Sender", "ExpiredToken", "The security token included in the request is expired", requestId),
-            _ => Error(400, "Sender", "IncompleteSignature", result.Message, requestId),
-        };
-
-        public HttpReply InternalError(string requestId) =>
-            Error(500, "Receiver", "InternalError", "The local endpoint failed to process the request.", requestId);
 
         private XElement? DeleteTopic(SnsRequest request)
         {

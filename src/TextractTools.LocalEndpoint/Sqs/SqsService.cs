@@ -14,7 +14,8 @@ namespace TextractTools.LocalEndpoint.Sqs
     /// <summary>
     /// Amazon SQS over the AWS JSON 1.0 protocol as the AWS SDKs of 2024 on speak it (X-Amz-Target
     /// "AmazonSQS.Operation"): queues, messages with visibility timeouts, and long polling that is bounded by
-    /// WaitTimeSeconds and ends early when the caller goes away or the endpoint stops.
+    /// WaitTimeSeconds and ends early when the caller goes away or the endpoint stops. The query protocol of older
+    /// clients is translated to the same operations by <see cref="SqsQueryService"/>.
     /// </summary>
     public sealed class SqsService : IJsonService
     {
@@ -37,28 +38,45 @@ namespace TextractTools.LocalEndpoint.Sqs
         {
             try
             {
-                var request = Parse(body);
-                var answer = operation switch
-                {
-                    "CreateQueue" => CreateQueue(request),
-                    "GetQueueUrl" => GetQueueUrl(request),
-                    "DeleteQueue" => DeleteQueue(request),
-                    "ListQueues" => ListQueues(request),
-                    "PurgeQueue" => Purge(request),
-                    "GetQueueAttributes" => GetQueueAttributes(request),
-                    "SendMessage" => SendMessage(request, context),
-                    "ReceiveMessage" => await ReceiveMessageAsync(request, cancellationToken).ConfigureAwait(false),
-                    "DeleteMessage" => DeleteMessage(request),
-                    "ChangeMessageVisibility" => ChangeMessageVisibility(request),
-                    _ => throw SqsError.UnknownOperation(operation),
-                };
+                var answer = await InvokeAsync(operation, Parse(body), context, cancellationToken).ConfigureAwait(false);
                 return JsonServiceResponse.Ok(answer.ToJsonString());
             }
             catch (SqsError e)
             {
-                return JsonServiceResponse.Error(e.StatusCode, e.Code, e.Message);
+                return JsonServiceResponse.Error(e.StatusCode, e.JsonType, e.Message) with { Headers = new[] { QueryErrorHeader(e.QueryCode, e.StatusCode) } };
             }
         }
+
+        /// <summary>Errors the router answers (signature, unexpected failure) carry x-amzn-query-error too, with their own code.</summary>
+        public JsonServiceResponse RouterError(JsonServiceResponse error)
+        {
+            using var document = JsonDocument.Parse(error.Json);
+            var code = document.RootElement.TryGetProperty("__type", out var type) ? type.GetString() ?? "" : "";
+            return error with { Headers = new[] { QueryErrorHeader(code.Substring(code.IndexOf('#') + 1), error.StatusCode) } };
+        }
+
+        private static KeyValuePair<string, string> QueryErrorHeader(string queryCode, int statusCode) =>
+            new(SqsError.QueryErrorHeader, SqsError.QueryErrorHeaderValue(queryCode, statusCode));
+
+        /// <summary>
+        /// Runs one operation on its request in the JSON protocol's shape, whichever protocol it came in (the query
+        /// protocol's front, <see cref="SqsQueryService"/>, translates to and from this shape). Throws <see cref="SqsError"/>.
+        /// </summary>
+        internal async Task<JsonObject> InvokeAsync(string operation, JsonElement request, CallContext context, CancellationToken cancellationToken) =>
+            operation switch
+            {
+                "CreateQueue" => CreateQueue(request),
+                "GetQueueUrl" => GetQueueUrl(request),
+                "DeleteQueue" => DeleteQueue(request),
+                "ListQueues" => ListQueues(request),
+                "PurgeQueue" => Purge(request),
+                "GetQueueAttributes" => GetQueueAttributes(request),
+                "SendMessage" => SendMessage(request, context),
+                "ReceiveMessage" => await ReceiveMessageAsync(request, cancellationToken).ConfigureAwait(false),
+                "DeleteMessage" => DeleteMessage(request),
+                "ChangeMessageVisibility" => ChangeMessageVisibility(request),
+                _ => throw SqsError.UnknownOperation(operation),
+            };
 
         private JsonObject CreateQueue(JsonElement request)
         {

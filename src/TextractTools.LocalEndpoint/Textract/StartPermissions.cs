@@ -7,8 +7,8 @@ namespace TextractTools.LocalEndpoint.Textract
     /// <summary>
     /// The checks a Start makes with the caller's own permissions, as Textract does (it reads the input, writes the
     /// output and uses the key on the caller's behalf): s3:GetObject on the input object (and kms:Decrypt when it is
-    /// SSE-KMS), s3:PutObject under {prefix}/{JobId}/ of the output bucket, kms:GenerateDataKey and kms:Encrypt on the
-    /// job's key, iam:PassRole on the notification role. Each refusal is an AccessDeniedException naming the action;
+    /// SSE-KMS), s3:PutObject under {prefix}/{JobId}/ of the output bucket, kms:GenerateDataKey on the job's key (S3 asks
+    /// for a data key for each SSE-KMS object it writes), iam:PassRole on the notification role. Each refusal is an AccessDeniedException naming the action;
     /// real Textract may answer a refused input with InvalidS3ObjectException instead (its choice is unverified).
     /// </summary>
     internal sealed class StartPermissions
@@ -19,12 +19,14 @@ namespace TextractTools.LocalEndpoint.Textract
 
         public void RequirePassRole(CallContext caller, string roleArn) => Require(_authorizer.CheckPassRole(caller.AccessKeyId, roleArn));
 
-        /// <summary>The output objects are written through S3 (data keys via S3); Textract encrypts with the key itself too.</summary>
-        public void RequireJobKey(CallContext caller, string keyArn)
-        {
+        /// <summary>
+        /// The output objects are written through S3, which asks KMS for a data key per object. Whether Textract itself
+        /// also calls KMS with the caller's permissions (InvalidKMSKeyException is documented as "you do not have decrypt
+        /// permissions with the KMS key entered") is unverified; no documented step of the service encrypts with the key
+        /// directly, so kms:Encrypt is not required (the generated policies do not grant it).
+        /// </summary>
+        public void RequireJobKey(CallContext caller, string keyArn) =>
             Require(_authorizer.CheckKmsKey(caller.AccessKeyId, "kms:GenerateDataKey", keyArn, _authorizer.S3ViaService));
-            Require(_authorizer.CheckKmsKey(caller.AccessKeyId, "kms:Encrypt", keyArn, _authorizer.TextractViaService));
-        }
 
         public void RequireInput(CallContext caller, string bucket, string key) =>
             Require(_authorizer.CheckS3Object(caller.AccessKeyId, "s3:GetObject", bucket, key));

@@ -5,11 +5,12 @@ using TextractTools.Engine.Access;
 namespace TextractTools.Commands
 {
     /// <summary>Builds an <see cref="AccessPlan"/> from the s3:// parameters New-TextractAccessPolicy,
-    /// Test-TextractAccess and Start-TextractAnalysis -Preflight share.</summary>
+    /// Test-TextractAccess and Start-TextractAnalysis -Preflight share. Values given blank on the command line never get
+    /// here (TextractCmdletBase refuses them); a blank one from the pipeline is "not given".</summary>
     internal static class AccessPlanParameters
     {
         public static AccessPlan Build(string? inputUri, string? outputUri, string? kmsKeyId, string? roleArn, string? topicArn,
-            string? starterArn = null, string? readerArn = null)
+            string? starterArn = null, string? readerArn = null, string? uploadUri = null)
         {
             var plan = new AccessPlan
             {
@@ -24,6 +25,12 @@ namespace TextractTools.Commands
                 var input = S3Location.Parse(inputUri, "InputUri");
                 plan.InputBucket = input.Bucket;
                 plan.InputPrefix = input.Key;
+            }
+            if (Given(uploadUri) != null)
+            {
+                var upload = S3Location.Parse(uploadUri, "UploadUri");
+                plan.UploadBucket = upload.Bucket;
+                plan.UploadPrefix = upload.Key;
             }
             if (Given(outputUri) != null)
             {

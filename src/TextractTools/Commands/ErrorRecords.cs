@@ -3,6 +3,7 @@ using System.Management.Automation;
 using TextractTools.Engine.Api;
 using TextractTools.Engine.Document;
 using TextractTools.Engine.Session;
+using TextractTools.Engine.Validation;
 
 namespace TextractTools.Commands
 {
@@ -16,8 +17,11 @@ namespace TextractTools.Commands
         {
             switch (exception)
             {
+                case ParameterValueException refused:
+                    return Make(refused, refused.ErrorId, CategoryOf(refused.Problem), target ?? refused.ParamName, ActionFor(refused));
                 case ArgumentException arg:
-                    var invalid = Make(arg, "InvalidArgument", ErrorCategory.InvalidArgument, target,
+                    // A value refused by name gets an id naming the parameter (InvalidOutputUri, InvalidQueueUrl ...).
+                    var invalid = Make(arg, arg.ParamName is null ? "InvalidArgument" : "Invalid" + arg.ParamName, ErrorCategory.InvalidArgument, target,
                         "Correct the value named in the message and run the command again.");
                     // ArgumentException appends "(Parameter 'x')"; our messages name the parameter already.
                     if (arg.ParamName != null)
@@ -49,6 +53,31 @@ namespace TextractTools.Commands
             }
         }
 
+        private static ErrorCategory CategoryOf(ParameterProblem problem)
+        {
+            switch (problem)
+            {
+                case ParameterProblem.InvalidContent: return ErrorCategory.InvalidData;
+                case ParameterProblem.LimitExceeded: return ErrorCategory.LimitsExceeded;
+                case ParameterProblem.NotWritable: return ErrorCategory.WriteError;
+                default: return ErrorCategory.InvalidArgument;
+            }
+        }
+
+        private static string ActionFor(ParameterValueException refused)
+        {
+            switch (refused.Problem)
+            {
+                case ParameterProblem.InvalidContent:
+                case ParameterProblem.LimitExceeded:
+                    return "Nothing was uploaded or started for this document: fix or replace it (the message says how), or leave it out.";
+                case ParameterProblem.NotWritable:
+                    return "Nothing was uploaded or started: give a folder this account can create and write, or fix its permissions.";
+                default:
+                    return $"Correct -{refused.ParamName} as the message says and run the command again (nothing was sent to AWS for this value).";
+            }
+        }
+
         public static ErrorRecord Make(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction)
         {
             var record = new ErrorRecord(exception, errorId, category, target);
@@ -66,8 +95,7 @@ namespace TextractTools.Commands
             switch (failure.Code)
             {
                 case "NoAwsCredentials":
-                    return Make(exception, failure.Code, ErrorCategory.AuthenticationError, target,
-                        "Pass -AccessKey and -SecretKey or -ProfileName, run Set-AWSCredential, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE.");
+                    return Make(exception, failure.Code, ErrorCategory.AuthenticationError, target, AwsFailures.CredentialsAdvice(failure.Code));
                 case AwsFailures.NoAnswer:
                 case "AwsClientError":
                     // No answer at all (refused, DNS, TLS, timeout) or an answer the SDK could not read.
@@ -75,8 +103,11 @@ namespace TextractTools.Commands
                         "Check -EndpointUrl and -Region, the network path to the endpoint, and any proxy; then run the command again.");
             }
             // Our Textract exceptions carry the code already; other services' get it in front of their message.
-            var shown = exception is TextractServiceException ? exception : new InvalidOperationException($"{failure.Code}: {exception.Message}", exception);
-            return Make(shown, failure.Code, CategoryOf(failure), target, ActionFor(failure.Code));
+            // Without the SDK's stand-in text for answers without a body, and raw KMS answers passed on by S3 said plainly.
+            var shown = exception is TextractServiceException ? exception : new InvalidOperationException($"{failure.Code}: {AwsFailures.MessageOf(exception)}", exception);
+            // Credentials AWS refuses: what to correct about them (the engine says it once, for the preflight too).
+            var action = failure.Kind == AwsFailureKind.Credentials ? AwsFailures.CredentialsAdvice(failure.Code) : ActionFor(failure.Code);
+            return Make(shown, failure.Code, CategoryOf(failure), target, action);
         }
 
         private static ErrorCategory CategoryOf(AwsFailure failure)
@@ -120,12 +151,6 @@ namespace TextractTools.Commands
                 case "AccessDeniedException":
                 case "AccessDenied":
                     return "Your identity lacks a permission for this call; New-TextractAccessPolicy shows the policy a Textract caller needs.";
-                case "InvalidSignatureException":
-                case "SignatureDoesNotMatch":
-                    return "The secret key does not match the access key: check -SecretKey, the profile, or AWS_SECRET_ACCESS_KEY.";
-                case "UnrecognizedClientException":
-                case "InvalidAccessKeyId":
-                    return "The access key is unknown to this endpoint or account: check -AccessKey, the profile, or AWS_ACCESS_KEY_ID.";
                 case "InvalidJobIdException":
                     return "The job id is unknown in this region or older than 7 days; read its output from the output bucket with Get-TextractOutput -S3Uri.";
                 case "IdempotentParameterMismatchException":
@@ -149,17 +174,13 @@ namespace TextractTools.Commands
                 case "NotFound":
                     return "No object has this key: check the S3 location (keys are case-sensitive).";
                 case "NotFoundException":
-                    return "The KMS key or alias does not exist in this region: check -KmsKeyId and -Region.";
+                case "KMS.NotFoundException":
+                    return "The KMS key or alias does not exist in this region: check -KmsKeyId (an alias is written alias/name) and -Region.";
                 case "DisabledException":
                 case "KMSInvalidStateException":
+                case "KMS.DisabledException":
+                case "KMS.KMSInvalidStateException":
                     return "The KMS key is disabled or pending deletion: enable it, or use another key.";
-                case "ExpiredToken":
-                case "ExpiredTokenException":
-                    return "The session token has expired: get new temporary credentials (e.g. aws sso login) and run the command again.";
-                case "InvalidClientTokenId":
-                    return "The access key or session token is not valid: check -AccessKey, -SessionToken or the profile.";
-                case "RequestTimeTooSkewed":
-                    return "This machine's clock is more than 5 minutes off: correct the system time.";
                 case "InternalServerError":
                     return "The service failed after retries; run the command again later.";
                 case TextractErrors.ConnectionFailure:

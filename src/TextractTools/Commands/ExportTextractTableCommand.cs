@@ -50,6 +50,7 @@ namespace TextractTools.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             // Refused before anything is read or written: a folder that is a file, or not on the file system.
             string folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out ProviderInfo provider, out _);
             if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
@@ -132,7 +133,7 @@ namespace TextractTools.Commands
             if (document == null) return;
             if (document.Tables.Count == 0)
             {
-                WriteWarning(new OutputShapes(TextractOutputShape.Table, new int[0], 0, new int[0], MergedCellMode.Repeat).WhyEmpty(document));
+                WriteWarning(new OutputShapes(TextractOutputShape.Table, new int[0], 0, new int[0], MergedCellMode.Repeat, new string[0], false).WhyEmpty(document));
                 return;
             }
             foreach (TextractTable table in document.Tables)

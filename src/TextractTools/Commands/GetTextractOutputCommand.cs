@@ -16,6 +16,7 @@ namespace TextractTools.Commands
     {
         Document, Page, Line, Word, KeyValue, Table, TableRow, Cell, Query, Signature, Layout, Text, Block,
         ExpenseDocument, ExpenseField, LineItem, LendingPage, LendingField, LendingSummary, IdentityDocument,
+        Markdown, Html,
     }
 
     /// <summary>Where Get-TextractOutput reads a job's output from (the engine's OutputSourceChoice, value for value).</summary>
@@ -109,6 +110,18 @@ namespace TextractTools.Commands
         [Parameter]
         public SwitchParameter FirstRowAsHeader { get; set; }
 
+        /// <summary>
+        /// With -As Text, Markdown or Html: content to leave out: PageHeader, PageFooter, PageNumber (the page furniture
+        /// Textract's layout marks, or the reading order finds), KeyValue, Table.
+        /// </summary>
+        [Parameter]
+        [ValidateSet("PageHeader", "PageFooter", "PageNumber", "KeyValue", "Table", IgnoreCase = true)]
+        public string[] Exclude { get; set; } = Array.Empty<string>();
+
+        /// <summary>With -As Text, Markdown or Html: mark where each page ends (a form feed, a horizontal rule, a page break when printed).</summary>
+        [Parameter]
+        public SwitchParameter PageBreak { get; set; }
+
         /// <summary>Join tables continued on the next page into one.</summary>
         [Parameter]
         public SwitchParameter MergeContinuedTables { get; set; }
@@ -131,6 +144,10 @@ namespace TextractTools.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
+            // Validation only: a malformed -ExpectedKmsKeyId stops the command before any read (its region is checked per job).
+            try { GivenKmsKeyId(nameof(ExpectedKmsKeyId), ExpectedKmsKeyId, region: null); }
+            catch (ArgumentException e) { ThrowTerminatingError(ErrorRecords.From(e, e.ParamName)); }
             // Resolved here, on the pipeline thread: the pages stream past on a worker thread.
             if (SaveTo != null) _saveToFolder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(SaveTo);
         }
@@ -160,7 +177,7 @@ namespace TextractTools.Commands
             }
         }
 
-        private OutputShapes Shapes => new OutputShapes(As, Page, MinConfidence, TableIndex, MergedCells, FirstRowAsHeader);
+        private OutputShapes Shapes => new OutputShapes(As, Page, MinConfidence, TableIndex, MergedCells, Exclude, PageBreak, FirstRowAsHeader);
 
         /// <summary>False (after an error record saying what the output holds and which -As values fit it) when -As does not fit the output.</summary>
         private protected override bool Accepts(TextractOutputKind kind, object target)

@@ -8,6 +8,7 @@ using TextractTools.Engine.Api;
 using TextractTools.Engine.Batch;
 using TextractTools.Engine.Jobs;
 using TextractTools.Engine.Session;
+using TextractTools.Engine.Validation;
 
 namespace TextractTools.Commands
 {
@@ -103,7 +104,8 @@ namespace TextractTools.Commands
             {
                 case PathSet:
                 case LiteralPathSet:
-                    _files.AddRange(LocalFiles.Resolve(this, ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet));
+                    foreach (var file in LocalFiles.Resolve(this, ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet))
+                        if (IsReadableDocument(file)) _files.Add(file);
                     break;
                 case S3UriSet:
                     _s3Uris.AddRange(S3Uri);
@@ -134,6 +136,8 @@ namespace TextractTools.Commands
                 session = GetSession();
                 options.Region = session.Region;
                 options.EndpointUrl = session.EndpointUrl;
+                // Validation only: what the region decides (a key or topic of another region), before the listing's first call.
+                StartRequestValidator.ValidateOptions(options.Job, session.Region);
                 documents = CollectDocuments(session, options);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
@@ -269,7 +273,8 @@ namespace TextractTools.Commands
         {
             var spec = NewJobOptions();
             var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputFolder);
-            if (File.Exists(folder)) throw new ArgumentException($"-OutputFolder '{folder}' is a file; give a folder.", nameof(OutputFolder));
+            // Validation only: a folder that cannot be made or written is found now, not after the jobs ran.
+            LocalFolder.RequireWritable(folder, nameof(OutputFolder));
             if (Directory.Exists(StateFilePath))
                 throw new ArgumentException($"-StateFile '{StateFilePath}' is a folder; give a file path such as {System.IO.Path.Combine(StateFilePath, "batch.jsonl")}.", nameof(StateFile));
             return new BatchOptions
@@ -299,6 +304,21 @@ namespace TextractTools.Commands
             return combined;
         }
 
+        /// <summary>Validation only: a local file Textract could not read is refused (one error each) and left out of the batch.</summary>
+        private bool IsReadableDocument(string file)
+        {
+            try
+            {
+                LocalDocument.Check(file, ParameterSetName == PathSet ? nameof(Path) : nameof(LiteralPath));
+                return true;
+            }
+            catch (Exception e) when (e is ArgumentException || e is IOException || e is UnauthorizedAccessException)
+            {
+                WriteError(ErrorRecords.From(e, file));
+                return false;
+            }
+        }
+
         /// <summary>Local files (hashed to learn their upload key) and S3 documents (prefixes listed).</summary>
         private List<BatchDocument> CollectDocuments(Engine.Session.AwsSession session, BatchOptions options)
         {
@@ -314,6 +334,8 @@ namespace TextractTools.Commands
                 }
                 var listed = RunAsync(ct => session.CreateDocumentLister().ListAsync(parsed, skipped => PostVerbose($"Skipping {skipped}: not a PDF, TIFF, JPEG or PNG document."), ct));
                 WriteVerbose($"{listed.Count} document(s) under {parsed}");
+                if (listed.Count == 0)
+                    WriteWarning($"No documents under {parsed}: nothing there ends in .pdf, .tif, .tiff, .jpg, .jpeg or .png (keys are case-sensitive; a prefix names a folder with its trailing /).");
                 documents.AddRange(listed);
             }
             return documents;

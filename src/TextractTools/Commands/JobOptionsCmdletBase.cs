@@ -60,9 +60,6 @@ namespace TextractTools.Commands
         [Parameter]
         public string? NotificationRoleArn { get; set; }
 
-        /// <summary>The -KmsKeyId given, or null.</summary>
-        protected string? KmsKeyIdOrNull => string.IsNullOrEmpty(KmsKeyId) ? null : KmsKeyId;
-
         /// <summary>
         /// These options as the engine takes them (-OutputUri as the output location); a document is the caller's to
         /// add. Throws ArgumentException for a value the engine would refuse.
@@ -75,7 +72,8 @@ namespace TextractTools.Commands
             Adapters = Adapter.Select(StartOptionValues.ToAdapter).ToList(),
             // s3://bucket/ alone means Textract's default prefix; a trailing / is not part of the prefix.
             Output = OutputUri is null ? null : OutputLocationOf(S3Location.Parse(OutputUri, nameof(OutputUri))),
-            KmsKeyId = KmsKeyIdOrNull,
+            // As given: an empty -KmsKeyId is refused (it must never read as "no key", which means SSE-S3 output).
+            KmsKeyId = KmsKeyId,
             JobTag = JobTag,
             NotificationTopicArn = NotificationTopicArn,
             NotificationRoleArn = NotificationRoleArn,

@@ -8,7 +8,8 @@ using TextractTools.Engine.Session;
 namespace TextractTools.Commands
 {
     /// <summary>
-    /// Generates the least-privilege policies for a planned Textract setup: the job starter's identity policy, the
+    /// Generates the least-privilege policies for a planned Textract setup: the job starter's identity policy (for the
+    /// kinds of job planned, and the uploads of local documents with -UploadUri), the preflight's optional one, the
     /// results reader's, the statements for the KMS key's policy and (with a topic) the notification role's policy.
     /// Makes no AWS call unless -KmsKeyId is an alias to resolve.
     /// </summary>
@@ -16,9 +17,9 @@ namespace TextractTools.Commands
     [OutputType(typeof(GeneratedAccessPolicy))]
     public sealed class NewTextractAccessPolicyCommand : AccessPlanCmdletBase
     {
-        /// <summary>s3://bucket/prefix/ of the documents.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        public string InputUri { get; set; } = "";
+        /// <summary>s3://bucket/prefix/ of the documents in S3 (with -UploadUri alone, the uploaded documents are the input).</summary>
+        [Parameter(Position = 0)]
+        public string? InputUri { get; set; }
 
         /// <summary>s3://bucket/prefix/ Textract writes the output under (OutputConfig).</summary>
         [Parameter(Mandatory = true, Position = 1)]
@@ -38,6 +39,8 @@ namespace TextractTools.Commands
         {
             try
             {
+                // The key by its shape first (and, given -Region, its region): an alias is resolved with a call below.
+                GivenKmsKeyId(nameof(KmsKeyId), KmsKeyId, Region);
                 var plan = NewPlan(InputUri, OutputUri, KmsKeyId, StarterPrincipalArn, ReaderPrincipalArn);
                 if (plan.KmsKeyArn != null && !AwsArn.IsKmsKeyArn(plan.KmsKeyArn)) plan.KmsKeyArn = ResolveKeyArn(plan.KmsKeyArn);
                 plan.Validate();

@@ -39,6 +39,7 @@ namespace TextractTools.Commands
         {
             try
             {
+                Engine.Validation.TextractIdentifiers.ValidateJobId(jobId); // no call for an id Textract cannot have given
                 return JobInput.Known(jobId) ?? ResolveJob(jobId);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
@@ -134,7 +135,8 @@ namespace TextractTools.Commands
         /// <summary>Warnings and verbose messages of the read (through the bridge: the pages are read on a worker thread), and the expected key.</summary>
         private OutputReadSettings ReadSettings(AwsSession session)
         {
-            string? expected = ExpectedKmsKey;
+            // Validated against the session's region too (a key ARN of another region cannot encrypt this output).
+            string? expected = GivenKmsKeyId("ExpectedKmsKeyId", ExpectedKmsKey, session.Region);
             return new OutputReadSettings
             {
                 ExpectedKmsKeyArn = expected is null ? null : RunAsync(ct => session.ResolveKmsKeyArnAsync(expected, ct)),

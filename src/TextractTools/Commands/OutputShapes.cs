@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using TextractTools.Engine.Document;
+using TextractTools.Engine.Formats;
 
 namespace TextractTools.Commands
 {
@@ -17,7 +18,7 @@ namespace TextractTools.Commands
             {
                 TextractOutputShape.Document, TextractOutputShape.Page, TextractOutputShape.Line, TextractOutputShape.Word, TextractOutputShape.KeyValue,
                 TextractOutputShape.Table, TextractOutputShape.TableRow, TextractOutputShape.Cell, TextractOutputShape.Query, TextractOutputShape.Signature,
-                TextractOutputShape.Layout, TextractOutputShape.Text, TextractOutputShape.Block,
+                TextractOutputShape.Layout, TextractOutputShape.Text, TextractOutputShape.Block, TextractOutputShape.Markdown, TextractOutputShape.Html,
             },
             [TextractOutputKind.Expense] = new[]
             {
@@ -37,16 +38,20 @@ namespace TextractTools.Commands
         private readonly double _minConfidence;
         private readonly int[] _tableIndex;
         private readonly MergedCellMode _mergedCells;
+        private readonly string[] _exclude;
+        private readonly bool _pageBreaks;
         private readonly bool _firstRowAsHeader;
 
         public OutputShapes(TextractOutputShape shape, int[] pages, double minConfidence, int[] tableIndex, MergedCellMode mergedCells,
-            bool firstRowAsHeader = false)
+            string[] exclude, bool pageBreaks, bool firstRowAsHeader = false)
         {
             _shape = shape;
             _pages = pages;
             _minConfidence = minConfidence;
             _tableIndex = tableIndex;
             _mergedCells = mergedCells;
+            _exclude = exclude;
+            _pageBreaks = pageBreaks;
             _firstRowAsHeader = firstRowAsHeader;
         }
 
@@ -66,7 +71,7 @@ namespace TextractTools.Commands
         /// <summary>The objects of the shape (the output's kind must fit it: see <see cref="Fits"/>).</summary>
         public IEnumerable<object> Select(TextractOutput output)
         {
-            if (output.Blocks != null) return Blocks(output.Blocks);
+            if (output.Blocks != null) return Blocks(output.Blocks, TitleOf(output.Origin.Document ?? output.Origin.JobId));
             if (output.Expense != null) return Expense(output.Expense);
             if (output.Lending != null) return Lending(output.Lending);
             return _shape == TextractOutputShape.LendingSummary || _shape == TextractOutputShape.Document
@@ -74,12 +79,15 @@ namespace TextractTools.Commands
                 : Enumerable.Empty<object>();
         }
 
-        private IEnumerable<object> Blocks(TextractDocument document)
+        private IEnumerable<object> Blocks(TextractDocument document, string? title)
         {
             switch (_shape)
             {
                 case TextractOutputShape.Document: return new object[] { document };
-                case TextractOutputShape.Text: return new object[] { document.Text };
+                case TextractOutputShape.Text:
+                    return new object[] { IsPlainText ? document.Text : TextRenderer.Render(document, RenderOptions(title)) };
+                case TextractOutputShape.Markdown: return new object[] { MarkdownRenderer.Render(document, RenderOptions(title)) };
+                case TextractOutputShape.Html: return new object[] { HtmlRenderer.Render(document, RenderOptions(title)) };
                 case TextractOutputShape.Page: return document.Pages.Where(p => PageWanted(p.Page));
                 case TextractOutputShape.Line: return Filter(document.Lines);
                 case TextractOutputShape.Word: return Filter(document.Words);
@@ -129,6 +137,33 @@ namespace TextractTools.Commands
                 case TextractOutputShape.LineItem: return lineItems.Where(i => PageWanted(i.Page)).Select(LineItemObject.From);
                 default: return Enumerable.Empty<object>();
             }
+        }
+
+        /// <summary>True when -As Text asks for nothing but the document's text as the model reads it.</summary>
+        private bool IsPlainText => _pages.Length == 0 && _minConfidence <= 0 && _exclude.Length == 0 && !_pageBreaks;
+
+        private DocumentRenderOptions RenderOptions(string? title) => new DocumentRenderOptions
+        {
+            Pages = _pages,
+            MinConfidence = _minConfidence,
+            IncludePageHeaders = !Excluded("PageHeader"),
+            IncludePageFooters = !Excluded("PageFooter"),
+            IncludePageNumbers = !Excluded("PageNumber"),
+            IncludeKeyValues = !Excluded("KeyValue"),
+            IncludeTables = !Excluded("Table"),
+            PageBreaks = _pageBreaks,
+            Title = title,
+        };
+
+        private bool Excluded(string content) => _exclude.Any(e => string.Equals(e, content, System.StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>The document's file name (s3://bucket/invoices/a.pdf -> a.pdf) as the HTML title.</summary>
+        private static string? TitleOf(string? document)
+        {
+            if (string.IsNullOrEmpty(document)) return null;
+            var name = document!.TrimEnd('/', '\\');
+            var cut = name.LastIndexOfAny(new[] { '/', '\\' });
+            return cut < 0 ? name : name.Substring(cut + 1);
         }
 
         /// <summary>

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using TextractTools.Engine.Api;
 using TextractTools.Engine.Jobs;
 using TextractTools.Engine.Session;
+using TextractTools.Engine.Validation;
 
 namespace TextractTools.Commands
 {
@@ -76,6 +77,35 @@ namespace TextractTools.Commands
         [Parameter]
         public string? ClientRequestToken { get; set; }
 
+        // Checked once, before the first document: the options every job of this command shares, and where local files go.
+        private JobOptions _options = new JobOptions();
+        private S3Location? _uploadLocation;
+
+        /// <summary>
+        /// Validates the whole request once, before any upload or AWS call (and with -WhatIf too): every option, the key
+        /// by its shape and region, the upload location. A wrong value stops the command here: it would fail every document.
+        /// </summary>
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            try
+            {
+                _options = BuildOptions();
+                StartRequestValidator.ValidateOptions(_options, RegionForValidation());
+                if (ParameterSetName == PathSet || ParameterSetName == LiteralPathSet)
+                {
+                    if (string.IsNullOrEmpty(UploadUri))
+                        throw new ParameterValueException("MissingUploadUri", ParameterProblem.InvalidValue, nameof(UploadUri),
+                            "-UploadUri: local documents are uploaded to S3 first; give the location, for example -UploadUri s3://my-bucket/inbox/.");
+                    _uploadLocation = S3Location.Parse(UploadUri, nameof(UploadUri));
+                }
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, e.ParamName));
+            }
+        }
+
         protected override void ProcessRecord()
         {
             foreach (var (document, localPath) in DocumentsOfThisRecord())
@@ -105,7 +135,7 @@ namespace TextractTools.Commands
                 {
                     var parsed = S3Location.Parse(uri, nameof(S3Uri));
                     if (parsed.IsFolder)
-                        throw new ArgumentException($"-S3Uri '{uri}' names a bucket or folder, not a document: add the object key.", nameof(S3Uri));
+                        throw ParameterValueException.Invalid(nameof(S3Uri), $"-S3Uri '{uri}' names a bucket or folder, not a document: add the object key.");
                     location = parsed;
                 }
                 catch (ArgumentException e)
@@ -116,30 +146,35 @@ namespace TextractTools.Commands
             }
         }
 
-        /// <summary>Resolves -Path/-LiteralPath to files and uploads each (once per content) to -UploadUri.</summary>
+        /// <summary>
+        /// Resolves -Path/-LiteralPath to files, refuses each Textract could not read (by content and size), and uploads
+        /// the others (once per content) to -UploadUri; each with the file it came from.
+        /// </summary>
         private IEnumerable<(S3Location Document, string? LocalPath)> UploadLocalDocuments()
         {
-            S3Location uploadLocation;
-            try
-            {
-                if (string.IsNullOrEmpty(UploadUri))
-                    throw new ArgumentException("-UploadUri: local documents are uploaded to S3 first; give the location, for example -UploadUri s3://my-bucket/inbox/.", nameof(UploadUri));
-                uploadLocation = S3Location.Parse(UploadUri, nameof(UploadUri));
-            }
-            catch (ArgumentException e)
-            {
-                ReportError(e, UploadUri);
-                yield break;
-            }
+            var uploadLocation = _uploadLocation!;
+            var parameter = ParameterSetName == PathSet ? nameof(Path) : nameof(LiteralPath);
             foreach (var file in LocalFiles.Resolve(this, ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet))
             {
+                if (StopToken.IsCancellationRequested) yield break;
+                try
+                {
+                    LocalDocument.Check(file, parameter);
+                }
+                catch (Exception e) when (e is ArgumentException || e is System.IO.IOException || e is UnauthorizedAccessException)
+                {
+                    ReportError(e, file);
+                    continue;
+                }
                 if (!ShouldProcess(file, $"Upload to {uploadLocation} and start Textract")) continue;
+                // The preflight checks the upload too: it runs before the first upload, not after it.
+                if (Preflight && !PassesPreflight(null)) yield break;
                 S3Location? uploaded = null;
                 try
                 {
                     var session = GetSession();
                     var uploader = session.CreateDocumentUploader();
-                    var result = RunAsync(ct => uploader.UploadAsync(file, uploadLocation, KmsKeyIdOrNull, ct));
+                    var result = RunAsync(ct => uploader.UploadAsync(file, uploadLocation, _options.KmsKeyId, ct));
                     WriteVerbose(result.Uploaded ? $"Uploaded {file} to {result.Location}" : $"{file} is already at {result.Location}; not uploaded again");
                     uploaded = result.Location;
                 }
@@ -156,7 +191,7 @@ namespace TextractTools.Commands
             StartJobRequest request;
             try
             {
-                request = JobStarter.BuildRequest(document, BuildOptions(), ParameterSetName == BucketKeySet ? ETag : null, ClientRequestToken);
+                request = JobStarter.BuildRequest(document, _options, ParameterSetName == BucketKeySet ? ETag : null, ClientRequestToken);
             }
             catch (ArgumentException e)
             {
@@ -166,7 +201,7 @@ namespace TextractTools.Commands
 
             var what = request.Options.Summary();
             if (!ShouldProcess(document.Describe(), "Start Textract " + what)) return;
-            if (Preflight && !PassesPreflight(request, document)) return;
+            if (Preflight && !PassesPreflight(document)) return;
 
             try
             {
@@ -216,9 +251,11 @@ namespace TextractTools.Commands
         private JobOptions BuildOptions()
         {
             if (OutputUri != null && (OutputBucket != null || OutputPrefix != null))
-                throw new ArgumentException("-OutputUri and -OutputBucket/-OutputPrefix say the same thing: give one or the other.", nameof(OutputUri));
+                throw new ParameterValueException("ConflictingOutputParameters", ParameterProblem.InvalidValue, nameof(OutputUri),
+                    "-OutputUri and -OutputBucket/-OutputPrefix say the same thing: give one or the other.");
             if (OutputPrefix != null && OutputBucket == null)
-                throw new ArgumentException("-OutputPrefix: an output prefix needs -OutputBucket (or -OutputUri).", nameof(OutputPrefix));
+                throw new ParameterValueException("OutputPrefixWithoutBucket", ParameterProblem.InvalidValue, nameof(OutputPrefix),
+                    "-OutputPrefix: an output prefix needs -OutputBucket (or -OutputUri).");
             var options = NewJobOptions();
             if (OutputBucket != null) options.Output = S3Location.Of(OutputBucket, OutputPrefix);
             return options;

@@ -6,12 +6,14 @@ using System.Management.Automation;
 using TextractTools.Engine.Access;
 using TextractTools.Engine.Api;
 using TextractTools.Engine.Session;
+using TextractTools.Engine.Validation;
 
 namespace TextractTools.Commands
 {
     /// <summary>
-    /// The preflight of a planned Textract job, run with the caller's own credentials: one result per check, with
-    /// the statement to add for each failure, and a warning that sums up the failures.
+    /// The preflight of a planned Textract job (of the kinds given with -Kind), run with the caller's own credentials:
+    /// one result per check, with the statement to add for each failure, and a warning that sums up the failures.
+    /// Credentials AWS refuses are said to be that, with no statement to add.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "TextractAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(AccessCheckResult))]
@@ -78,8 +80,11 @@ namespace TextractTools.Commands
                 document = parsed;
                 inputUri ??= S3Location.Of(parsed.Bucket, AccessPlanParameters.FolderOf(parsed.Key)).ToString();
             }
-            if ((Scope & AccessCheckScope.Start) != 0 && string.IsNullOrWhiteSpace(inputUri))
-                throw new ArgumentException("Give -S3Uri (a document) or -InputUri (the documents' prefix): the job starter's checks read the input.", nameof(S3Uri));
+            if ((Scope & AccessCheckScope.Start) != 0 && string.IsNullOrWhiteSpace(inputUri) && string.IsNullOrWhiteSpace(UploadUri))
+                throw new ParameterValueException("MissingInput", ParameterProblem.InvalidValue, nameof(S3Uri),
+                    "Give -S3Uri (a document), -InputUri (the documents' prefix) or -UploadUri (where local documents are uploaded): the job starter's checks read the input.");
+            // The key by its shape and region before any call; whether it exists is the first check's to find out.
+            GivenKmsKeyId(nameof(KmsKeyId), KmsKeyId, RegionForValidation());
             var plan = NewPlan(inputUri, OutputUri, KmsKeyId);
             plan.Validate(requireKeyArn: false, requireInput: (Scope & AccessCheckScope.Start) != 0);
             return (plan, document);
@@ -92,6 +97,13 @@ namespace TextractTools.Commands
             {
                 WriteVerbose($"All {results.Count(r => r.Passed)} checks passed" +
                              (results.Any(r => r.Status == AccessCheckStatus.Skipped) ? " (some were skipped: see their Detail)." : "."));
+                return;
+            }
+            var refused = failed.FirstOrDefault(r => r.CredentialsRefused);
+            if (refused != null)
+            {
+                // Not a permission: naming statements to add would send the user the wrong way.
+                WriteWarning($"AWS refused the credentials themselves, so no permission could be checked: {refused.Detail}");
                 return;
             }
             WriteWarning($"{failed.Count} of {results.Count} access checks failed: " +

@@ -54,6 +54,26 @@ namespace TextractTools.Commands
 
         protected override void StopProcessing() => _stopping.Cancel();
 
+        /// <summary>
+        /// Before anything else: -Debug shows debug and verbose messages without asking at each (see
+        /// <see cref="DebugSwitch"/>), and a parameter given no value is refused (see <see cref="GivenParameters"/>).
+        /// Cmdlets that override this call it first.
+        /// </summary>
+        protected override void BeginProcessing()
+        {
+            DebugSwitch.Apply(this);
+            var blank = GivenParameters.FirstBlank(MyInvocation.MyCommand.Name, MyInvocation.BoundParameters);
+            if (blank != null) ThrowTerminatingError(ErrorRecords.From(blank, blank.ParamName));
+        }
+
+        /// <summary>The value of a parameter given on the command line, validated as a KMS key reference; null when not given.</summary>
+        internal string? GivenKmsKeyId(string parameterName, string? value, string? region)
+        {
+            if (!MyInvocation.BoundParameters.ContainsKey(parameterName) && value is null) return null;
+            Engine.Validation.KmsKeyReference.Validate(value, parameterName, region);
+            return value;
+        }
+
         public void Dispose()
         {
             foreach (var s in _sessions.Values) s.Dispose();
@@ -69,9 +89,8 @@ namespace TextractTools.Commands
         /// </summary>
         internal AwsSession GetSession(string? jobRegion = null, string? jobEndpoint = null)
         {
-            var region = Region ?? jobRegion;
             var endpoint = EndpointUrl ?? jobEndpoint;
-            var cacheKey = (region ?? "") + "|" + (endpoint ?? "");
+            var cacheKey = (Region ?? jobRegion ?? "") + "|" + (endpoint ?? "");
             if (_sessions.TryGetValue(cacheKey, out var cached)) return cached;
 
             var settings = AwsConnectionParameters.ToSettings(name =>
@@ -83,18 +102,38 @@ namespace TextractTools.Commands
                     case AwsConnectionParameters.SessionToken: return SessionToken;
                     case AwsConnectionParameters.ProfileName: return ProfileName;
                     case AwsConnectionParameters.ProfileLocation: return ProfileLocation;
-                    case AwsConnectionParameters.Region: return region;
+                    case AwsConnectionParameters.Region: return Region;
                     case AwsConnectionParameters.EndpointUrl: return endpoint;
                     default: return null;
                 }
             }, Credential);
+            // The job's region is its own, not -Region: the session names it as such (and -Region still wins).
+            settings.JobRegion = jobRegion;
             AwsToolsShellDefaults.Apply(SessionState, settings);
             var session = AwsSession.Resolve(settings);
             session.CallObserver = VerboseCallObserver();
+            var endpointSource = EndpointUrl != null ? "parameter -EndpointUrl" : "the job's EndpointUrl (where it was started)";
             WriteDebug($"AWS credentials from {session.CredentialSource}; region {session.Region} from {session.RegionSource}" +
-                       (session.EndpointUrl is null ? "" : $"; endpoint {session.EndpointUrl}"));
+                       (session.EndpointUrl is null ? "; AWS's regional endpoints" : $"; endpoint {session.EndpointUrl} from {endpointSource}"));
             _sessions[cacheKey] = session;
             return session;
+        }
+
+        /// <summary>
+        /// The region the calls will go to (where jobs run), for the checks only a region decides (a key ARN or topic of
+        /// another region), or null when the session cannot be resolved yet: resolving makes no AWS call, and the failure to resolve is
+        /// reported where the first call needs the session.
+        /// </summary>
+        internal string? RegionForValidation()
+        {
+            try
+            {
+                return GetSession().Region;
+            }
+            catch (Exception e) when (e is ArgumentException || e is InvalidOperationException)
+            {
+                return null;
+            }
         }
 
         /// <summary>A job known only by its id: asks Textract which API it belongs to and how it stands.</summary>
@@ -119,10 +158,7 @@ namespace TextractTools.Commands
         /// </summary>
         private Action<AwsCall>? VerboseCallObserver()
         {
-            var verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out var given)
-                ? given is SwitchParameter s && s.IsPresent
-                : SessionState.PSVariable.GetValue("VerbosePreference") is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
-            if (!verbose) return null;
+            if (!DebugSwitch.VerboseWanted(this)) return null;
             var pipelineThread = Thread.CurrentThread.ManagedThreadId;
             return call =>
             {

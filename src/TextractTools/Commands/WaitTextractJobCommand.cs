@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using TextractTools.Engine.Jobs;
 using TextractTools.Engine.Session;
+using TextractTools.Engine.Validation;
 
 namespace TextractTools.Commands
 {
@@ -65,6 +66,7 @@ namespace TextractTools.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             // A malformed URL is refused before any job is read from the pipeline or any AWS call is made.
             if (QueueUrl is null) return;
             try
@@ -83,6 +85,7 @@ namespace TextractTools.Commands
             {
                 try
                 {
+                    TextractIdentifiers.ValidateJobId(id); // validation only: no call for an id Textract cannot have given
                     _jobs.Add(JobInput.Known(id) ?? ResolveJob(id));
                 }
                 catch (Exception e) when (!(e is PipelineStoppedException))

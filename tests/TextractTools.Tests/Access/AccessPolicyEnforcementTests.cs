@@ -21,7 +21,8 @@ namespace TextractTools.Tests.Access
         private static readonly AccessPlan Plan = PolicyEndpoint.Plan();
         private static readonly S3Location Document = S3Location.Of(PolicyEndpoint.InputBucket, "docs/invoice.pdf");
 
-        private static PolicyDocument Starter => AccessPolicyGenerator.StarterPolicy(Plan);
+        // The starter runs the preflight too: it has the optional preflight policy beside its own.
+        private static PolicyDocument Starter => new PolicyDocument(AccessPolicyGenerator.StarterPolicy(Plan).Statement.Concat(AccessPolicyGenerator.PreflightPolicy(Plan).Statement));
         private static PolicyDocument Reader => AccessPolicyGenerator.ReaderPolicy(Plan);
 
         private static async Task<IReadOnlyList<AccessCheckResult>> RunAsync(PolicyEndpoint endpoint, bool asReader, AccessCheckScope scope, S3Location? document = null)
@@ -46,7 +47,8 @@ namespace TextractTools.Tests.Access
 
             Assert.True(start.All(r => r.Passed), Describe(start));
             Assert.True(read.All(r => r.Passed), Describe(read));
-            Assert.Contains(start, r => r.Check == "ProbeRemoved");
+            Assert.Equal(2, start.Count(r => r.Check == "ProbeRemoved"));
+            Assert.Contains(start, r => r.Check == "UploadWritable");
             Assert.Equal(new[] { "textract/job-1/1" }, await endpoint.KeysAsync(PolicyEndpoint.OutputBucket));
         }
 
@@ -66,10 +68,14 @@ namespace TextractTools.Tests.Access
 
             var failed = results.Where(r => r.Status == AccessCheckStatus.Failed).ToList();
             Assert.True(failed.Count > 0, sid + " removed, yet nothing failed:\n" + Describe(results));
-            Assert.True(failed.All(r => r.Fix?.Sid == sid && r.FixIn == AccessPolicyKind.StarterIdentityPolicy), sid + " removed:\n" + Describe(results));
+            var holder = AccessPolicyGenerator.FindStatement(Plan, sid)!.Value.Kind;
+            Assert.True(failed.All(r => r.Fix?.Sid == sid && r.FixIn == holder), sid + " removed:\n" + Describe(results));
             Assert.Equal(Starter.Find(sid)!.ToJson(), failed[0].Fix!.ToJson());
             if (sid != AccessStatementIds.RemovePreflightProbes)
+            {
                 Assert.DoesNotContain(await endpoint.KeysAsync(PolicyEndpoint.OutputBucket), k => k.Contains(AccessPlan.ProbeFolder));
+                Assert.DoesNotContain(await endpoint.KeysAsync(PolicyEndpoint.InputBucket), k => k.Contains(AccessPlan.ProbeFolder));
+            }
         }
 
         [Theory]
@@ -99,6 +105,7 @@ namespace TextractTools.Tests.Access
 
             var failed = Assert.Single(results, r => r.Status == AccessCheckStatus.Failed);
             Assert.Equal("OutputWritable", failed.Check);
+            Assert.Equal(AccessStatementIds.WriteTextractOutput, failed.Fix!.Sid);
             Assert.Equal(new[] { "s3:PutObject" }, failed.Fix!.Action);
             Assert.Equal(new[] { "arn:aws:s3:::access-output/textract/*" }, failed.Fix.Resource);
             Assert.Contains("s3:PutObject", failed.Detail);

@@ -4,6 +4,7 @@ using System.Collections.Specialized;
 using System.Linq;
 using System.Text.Json;
 using TextractTools.Engine.Access;
+using TextractTools.Engine.Api;
 using Xunit;
 
 namespace TextractTools.Tests.Access
@@ -48,18 +49,81 @@ namespace TextractTools.Tests.Access
             var starter = Policy(Plan(role: RoleArn, topic: TopicArn), AccessPolicyKind.StarterIdentityPolicy).Document;
 
             Assert.Equal(
-                new[] { "StartTextractJobs", "ReadTextractJobResults", "ReadInputDocuments", "WriteTextractOutput", "UseOutputKey", "PassNotificationRole", "CheckBucketRegions", "RemovePreflightProbes" },
+                new[] { "StartTextractJobs", "ReadTextractJobResults", "ReadInputDocuments", "WriteTextractOutput", "UseOutputKey", "PassNotificationRole" },
                 starter.Statement.Select(s => s.Sid));
-            AssertStatement(starter, "StartTextractJobs", new[] { "textract:StartDocumentAnalysis", "textract:StartDocumentTextDetection" }, new[] { "*" });
-            AssertStatement(starter, "ReadTextractJobResults", new[] { "textract:GetDocumentAnalysis", "textract:GetDocumentTextDetection" }, new[] { "*" });
+            AssertStatement(starter, "StartTextractJobs", new[] { "textract:StartDocumentTextDetection", "textract:StartDocumentAnalysis" }, new[] { "*" });
+            AssertStatement(starter, "ReadTextractJobResults", new[] { "textract:GetDocumentTextDetection", "textract:GetDocumentAnalysis" }, new[] { "*" });
             AssertStatement(starter, "ReadInputDocuments", new[] { "s3:GetObject" }, new[] { "arn:aws:s3:::textract-input/invoices/*" });
             AssertStatement(starter, "WriteTextractOutput", new[] { "s3:PutObject" }, new[] { "arn:aws:s3:::textract-output/textract/*" });
-            AssertStatement(starter, "UseOutputKey", new[] { "kms:GenerateDataKey", "kms:Encrypt", "kms:ReEncrypt*", "kms:Decrypt", "kms:DescribeKey" }, new[] { KeyArn });
+            // No kms:Encrypt or kms:ReEncrypt*: no step of a job or an upload calls them.
+            AssertStatement(starter, "UseOutputKey", new[] { "kms:GenerateDataKey", "kms:Decrypt", "kms:DescribeKey" }, new[] { KeyArn });
             AssertStatement(starter, "PassNotificationRole", new[] { "iam:PassRole" }, new[] { RoleArn });
-            AssertStatement(starter, "CheckBucketRegions", new[] { "s3:GetBucketLocation" }, new[] { "arn:aws:s3:::textract-input", "arn:aws:s3:::textract-output" });
-            AssertStatement(starter, "RemovePreflightProbes", new[] { "s3:DeleteObject", "s3:DeleteObjectVersion" },
-                new[] { "arn:aws:s3:::textract-output/textract/.textracttools-preflight/*" });
             Assert.All(starter.Statement, s => Assert.Null(s.Principal));
+        }
+
+        [Fact]
+        public void What_only_the_preflight_needs_is_a_policy_of_its_own()
+        {
+            var plan = Plan();
+            plan.UploadBucket = "textract-upload";
+            plan.UploadPrefix = "inbox";
+            var preflight = Policy(plan, AccessPolicyKind.PreflightIdentityPolicy);
+
+            Assert.Equal(StarterArn, preflight.AttachTo);
+            Assert.Contains("Optional", preflight.Description);
+            Assert.Equal(new[] { "CheckBucketRegions", "RemovePreflightProbes" }, preflight.Document.Statement.Select(s => s.Sid));
+            AssertStatement(preflight.Document, "CheckBucketRegions", new[] { "s3:GetBucketLocation" },
+                new[] { "arn:aws:s3:::textract-input", "arn:aws:s3:::textract-upload", "arn:aws:s3:::textract-output" });
+            AssertStatement(preflight.Document, "RemovePreflightProbes", new[] { "s3:DeleteObject", "s3:DeleteObjectVersion" },
+                new[] { "arn:aws:s3:::textract-output/textract/.textracttools-preflight/*", "arn:aws:s3:::textract-upload/inbox/.textracttools-preflight/*" });
+            // Nothing a job needs is in it, and nothing in it is in the job's policy.
+            var starterActions = Policy(plan, AccessPolicyKind.StarterIdentityPolicy).Document.Statement.SelectMany(s => s.Action).ToList();
+            Assert.DoesNotContain(starterActions, a => a.StartsWith("s3:Delete", StringComparison.Ordinal) || a == "s3:GetBucketLocation");
+        }
+
+        [Fact]
+        public void Uploads_of_local_documents_are_granted_on_the_upload_prefix()
+        {
+            var plan = Plan();
+            plan.UploadBucket = "textract-upload";
+            plan.UploadPrefix = "inbox/";
+            var starter = Policy(plan, AccessPolicyKind.StarterIdentityPolicy).Document;
+
+            Assert.Equal(new[] { "StartTextractJobs", "ReadTextractJobResults", "ReadInputDocuments", "UploadInputDocuments", "WriteTextractOutput", "UseOutputKey" },
+                starter.Statement.Select(s => s.Sid));
+            AssertStatement(starter, "UploadInputDocuments", new[] { "s3:PutObject", "s3:AbortMultipartUpload" }, new[] { "arn:aws:s3:::textract-upload/inbox/*" });
+            // Textract reads what was uploaded, and the uploader's HEAD (s3:GetObject) looks there first.
+            AssertStatement(starter, "ReadInputDocuments", new[] { "s3:GetObject" }, new[] { "arn:aws:s3:::textract-input/invoices/*", "arn:aws:s3:::textract-upload/inbox/*" });
+
+            // Uploads under the input prefix: one grant covers both.
+            var inside = Plan();
+            inside.UploadBucket = "textract-input";
+            inside.UploadPrefix = "invoices/new";
+            var starterInside = Policy(inside, AccessPolicyKind.StarterIdentityPolicy).Document;
+            AssertStatement(starterInside, "ReadInputDocuments", new[] { "s3:GetObject" }, new[] { "arn:aws:s3:::textract-input/invoices/*" });
+            AssertStatement(starterInside, "UploadInputDocuments", new[] { "s3:PutObject", "s3:AbortMultipartUpload" }, new[] { "arn:aws:s3:::textract-input/invoices/new/*" });
+
+            // Only uploads: the upload prefix is the input.
+            var only = new AccessPlan { UploadBucket = "textract-upload", UploadPrefix = "inbox/", OutputBucket = "textract-output" };
+            only.Validate();
+            AssertStatement(AccessPolicyGenerator.StarterPolicy(only), "ReadInputDocuments", new[] { "s3:GetObject" }, new[] { "arn:aws:s3:::textract-upload/inbox/*" });
+        }
+
+        [Theory]
+        [InlineData(new[] { TextractJobKind.ExpenseAnalysis }, new[] { "textract:StartExpenseAnalysis" }, new[] { "textract:GetExpenseAnalysis" })]
+        [InlineData(new[] { TextractJobKind.LendingAnalysis }, new[] { "textract:StartLendingAnalysis" }, new[] { "textract:GetLendingAnalysis", "textract:GetLendingAnalysisSummary" })]
+        [InlineData(new[] { TextractJobKind.LendingAnalysis, TextractJobKind.TextDetection, TextractJobKind.LendingAnalysis },
+            new[] { "textract:StartDocumentTextDetection", "textract:StartLendingAnalysis" },
+            new[] { "textract:GetDocumentTextDetection", "textract:GetLendingAnalysis", "textract:GetLendingAnalysisSummary" })]
+        public void The_textract_actions_are_those_of_the_planned_kinds_and_no_others(TextractJobKind[] kinds, string[] start, string[] results)
+        {
+            var plan = Plan();
+            plan.Kinds = kinds;
+            var starter = AccessPolicyGenerator.StarterPolicy(plan);
+
+            AssertStatement(starter, "StartTextractJobs", start, new[] { "*" });
+            AssertStatement(starter, "ReadTextractJobResults", results, new[] { "*" });
+            Assert.Equal(start.Concat(results).OrderBy(a => a), starter.Statement.SelectMany(s => s.Action).Where(a => a.StartsWith("textract:", StringComparison.Ordinal)).OrderBy(a => a));
         }
 
         [Fact]
@@ -98,11 +162,12 @@ namespace TextractTools.Tests.Access
             var minimal = new AccessPlan { InputBucket = "textract-input", OutputBucket = "textract-output", OutputPrefix = "textract/" };
             var policies = AccessPolicyGenerator.Generate(minimal);
 
-            Assert.Equal(new[] { AccessPolicyKind.StarterIdentityPolicy, AccessPolicyKind.ReaderIdentityPolicy }, policies.Select(p => p.Kind));
+            Assert.Equal(new[] { AccessPolicyKind.StarterIdentityPolicy, AccessPolicyKind.PreflightIdentityPolicy, AccessPolicyKind.ReaderIdentityPolicy }, policies.Select(p => p.Kind));
             var sids = policies.SelectMany(p => p.Document.Statement).Select(s => s.Sid).ToList();
             Assert.DoesNotContain("UseOutputKey", sids);
             Assert.DoesNotContain("DecryptTextractOutput", sids);
             Assert.DoesNotContain("PassNotificationRole", sids);
+            Assert.DoesNotContain("UploadInputDocuments", sids);
 
             var withTopic = AccessPolicyGenerator.Generate(Plan(role: RoleArn, topic: TopicArn));
             var publish = Assert.Single(withTopic, p => p.Kind == AccessPolicyKind.NotificationRolePolicy);
@@ -140,8 +205,10 @@ namespace TextractTools.Tests.Access
             var statements = AccessPolicyGenerator.Generate(plan).SelectMany(p => p.Document.Statement).ToList();
 
             Assert.All(statements, s => Assert.Equal("Allow", s.Effect));
-            // No service-wide wildcard: only kms:ReEncrypt* (ReEncryptFrom and ReEncryptTo, both needed) is a pattern.
-            Assert.All(statements.SelectMany(s => s.Action), a => Assert.True(!a.Contains('*') || a == "kms:ReEncrypt*", a));
+            // No wildcard action at all.
+            Assert.All(statements.SelectMany(s => s.Action), a => Assert.DoesNotContain("*", a));
+            // Nothing that encrypts with the key directly or moves ciphertext between keys: no step needs it.
+            Assert.DoesNotContain(statements.SelectMany(s => s.Action), a => a == "kms:Encrypt" || a.StartsWith("kms:ReEncrypt", StringComparison.Ordinal));
             // Resource "*" only where nothing narrower exists: Textract actions, and key policies (where it means the key).
             Assert.All(statements.Where(s => s.Resource.Contains("*")),
                 s => Assert.True(s.Principal != null || s.Action.All(a => a.StartsWith("textract:", StringComparison.Ordinal)), s.Sid));

@@ -24,10 +24,10 @@ namespace TextractTools.Tests.Access
 
         public AccessPreflightTests(LocalEndpointFixture endpoint) { _endpoint = endpoint; }
 
-        private AwsSession Session() => AwsSession.Resolve(new AwsConnectionSettings
+        private AwsSession Session(string? accessKey = null, string? secretKey = null) => AwsSession.Resolve(new AwsConnectionSettings
         {
-            AccessKey = _endpoint.Options.Credentials.First().Key,
-            SecretKey = _endpoint.Options.Credentials.First().Value,
+            AccessKey = accessKey ?? _endpoint.Options.Credentials.First().Key,
+            SecretKey = secretKey ?? _endpoint.Options.Credentials.First().Value,
             Region = _endpoint.Region,
             EndpointUrl = _endpoint.BaseUri.ToString(),
         });
@@ -53,9 +53,10 @@ namespace TextractTools.Tests.Access
             return (plan, S3Location.Of(name + "-in", "docs/a.pdf"), key.Arn);
         }
 
-        private async Task<IReadOnlyList<AccessCheckResult>> RunAsync(AccessPlan plan, S3Location? document, AccessCheckScope scope, string? region = null)
+        private async Task<IReadOnlyList<AccessCheckResult>> RunAsync(AccessPlan plan, S3Location? document, AccessCheckScope scope, string? region = null,
+            AwsSession? as_ = null)
         {
-            using var session = Session();
+            using var session = as_ ?? Session();
             using var bound = new CancellationTokenSource(Bound);
             return await new AccessPreflight(session.S3, session.Kms, session.Textract, region ?? session.Region).RunAsync(plan, document, scope, bound.Token);
         }
@@ -75,7 +76,7 @@ namespace TextractTools.Tests.Access
 
             Assert.Equal(new[]
             {
-                "KeyDescribable", "InputReadable", "TextractStart", "TextractGet", "KeyGeneratesDataKeys", "KeyEncrypts", "KeyDecrypts",
+                "KeyDescribable", "InputReadable", "TextractStart", "TextractGet", "KeyGeneratesDataKeys", "KeyDecrypts",
                 "OutputWritable", "OutputReadable", "OutputListable", "SameRegion", "ProbeRemoved",
             }, results.Select(r => r.Check));
             Assert.All(results, r => Assert.True(r.Passed, r.Check + ": " + r.Detail));
@@ -146,6 +147,8 @@ namespace TextractTools.Tests.Access
             var input = results.Single(r => r.Check == "InputReadable");
             Assert.Equal(AccessCheckStatus.Failed, input.Status);
             Assert.Contains("does not exist", input.Detail);
+            // In AWS's words or ours, never the SDK's stand-in for a HEAD answer without a body.
+            Assert.DoesNotContain("Error making request", input.Detail);
             Assert.Null(input.Fix);
             Assert.Single(results, r => r.Status == AccessCheckStatus.Failed);
         }
@@ -207,6 +210,68 @@ namespace TextractTools.Tests.Access
             Assert.True(seen.Single(r => r.Check == "OutputWritable").Passed);
             Assert.True(seen.Single(r => r.Check == "ProbeRemoved").Passed);
             Assert.Empty(await KeysAsync("pf-cancel-out"));
+        }
+
+        [Fact]
+        public async Task Uploads_are_checked_with_a_probe_encrypted_as_uploads_are_and_removed()
+        {
+            var (plan, _, keyArn) = await SetUpAsync("pf-upload");
+            plan.InputBucket = "";
+            plan.InputPrefix = "";
+            plan.UploadBucket = "pf-upload-in";
+            plan.UploadPrefix = "inbox";
+
+            var results = await RunAsync(plan, null, AccessCheckScope.Start);
+
+            var upload = results.Single(r => r.Check == "UploadWritable");
+            Assert.True(upload.Passed, upload.Detail);
+            Assert.StartsWith("s3://pf-upload-in/inbox/.textracttools-preflight/", upload.Target);
+            Assert.Contains("SSE-KMS under " + keyArn, upload.Detail);
+            // Textract is asked about a document under the upload folder; both probes are gone.
+            Assert.StartsWith("textract:", results.Single(r => r.Check == "TextractStart").Target);
+            Assert.Equal(2, results.Count(r => r.Check == "ProbeRemoved" && r.Passed));
+            Assert.All(results.Where(r => r.Check != "InputReadable"), r => Assert.True(r.Passed, r.Check + ": " + r.Detail));
+            Assert.Equal(new[] { "docs/a.pdf" }, await KeysAsync("pf-upload-in"));
+            Assert.Empty(await KeysAsync("pf-upload-out"));
+        }
+
+        [Fact]
+        public async Task Textract_is_asked_about_the_operations_of_the_planned_kinds_only()
+        {
+            var (plan, document, _) = await SetUpAsync("pf-kinds");
+            plan.Kinds = new[] { TextractJobKind.LendingAnalysis, TextractJobKind.ExpenseAnalysis };
+
+            var results = await RunAsync(plan, document, AccessCheckScope.Start);
+
+            var start = results.Single(r => r.Check == "TextractStart");
+            Assert.True(start.Passed, start.Detail);
+            Assert.Equal("textract:StartExpenseAnalysis, textract:StartLendingAnalysis", start.Target);
+            var get = results.Single(r => r.Check == "TextractGet");
+            Assert.True(get.Passed, get.Detail);
+            Assert.Equal("textract:GetExpenseAnalysis, textract:GetLendingAnalysis", get.Target);
+            Assert.Contains("textract:GetLendingAnalysisSummary", get.Detail);
+        }
+
+        [Theory]
+        [InlineData("AKIDNOBODYKNOWS", null)]      // an access key the endpoint does not know
+        [InlineData(null, "not-the-secret")]       // the right key, a wrong secret: a bad signature
+        public async Task Credentials_AWS_refuses_are_said_to_be_that_with_no_statement_to_add(string? accessKey, string? secretKey)
+        {
+            var (plan, document, _) = await SetUpAsync("pf-creds-" + (accessKey is null ? "sig" : "key"));
+
+            var results = await RunAsync(plan, document, AccessCheckScope.Start, as_: Session(accessKey, secretKey));
+
+            var first = results[0];
+            Assert.Equal(AccessCheckStatus.Failed, first.Status);
+            Assert.True(first.CredentialsRefused, first.Detail);
+            Assert.Null(first.Fix);
+            Assert.Contains("refused the credentials", first.Detail);
+            Assert.Contains("No policy statement", first.Detail);
+            // One result says so; the other checks are not run to repeat it, and none proposes a statement.
+            Assert.Equal(new[] { "KeyDescribable", "Credentials" }, results.Select(r => r.Check));
+            Assert.Equal(AccessCheckStatus.Skipped, results[1].Status);
+            Assert.All(results, r => Assert.Null(r.Fix));
+            Assert.True(new AccessPreflightException("to test", results).IsCredentialsProblem);
         }
     }
 }

@@ -52,6 +52,9 @@ namespace TextractTools.Tests.Access
             {
                 InputBucket = InputBucket,
                 InputPrefix = "docs/",
+                // Local documents are uploaded beside the others: the upload statement and its check are part of every test.
+                UploadBucket = InputBucket,
+                UploadPrefix = "uploads/",
                 OutputBucket = OutputBucket,
                 OutputPrefix = "textract/",
                 KmsKeyArn = EndpointServer.SeededKeyArn(options, Alias),

@@ -87,6 +87,16 @@ namespace TextractTools.Tests.Document
         }
 
         [Fact]
+        public void A_saved_file_holding_no_answer_is_named_in_the_error()
+        {
+            var path = Path.Combine(_folder, "empty.json");
+            File.WriteAllText(path, "[]");
+            var e = Assert.Throws<TextractOutputException>(() => TextractDocumentReader.ReadFile(path));
+            Assert.Contains(path, e.Message);
+            Assert.Contains("no Textract answer", e.Message);
+        }
+
+        [Fact]
         public void A_saved_file_may_hold_an_array_of_answers()
         {
             string path = Path.Combine(_folder, "saved.json");

@@ -169,7 +169,8 @@ namespace TextractTools.Tests.Engine
             await File.WriteAllBytesAsync(path, ProjectSample.CreatePdf());
             try
             {
-                var uploader = new DocumentUploader(_session.S3);
+                // The session's uploader: it resolves the alias to tell that the first copy is under the key.
+                var uploader = _session.CreateDocumentUploader();
                 var target = S3Location.Parse("s3://flow-in/twice/", "UploadUri");
                 var first = await uploader.UploadAsync(path, target, "alias/flow", Ct);
                 var second = await uploader.UploadAsync(path, target, "alias/flow", Ct);

@@ -248,7 +248,7 @@ namespace TextractTools.Tests.Engine
                     options.NotificationRoleArn = value;
                     break;
             }
-            var error = Assert.Throws<ArgumentException>(() => JobStarter.BuildRequest(document, options, null, token));
+            var error = Assert.ThrowsAny<ArgumentException>(() => JobStarter.BuildRequest(document, options, null, token));
             Assert.StartsWith("-" + parameter, error.Message);
         }
 
@@ -278,7 +278,7 @@ namespace TextractTools.Tests.Engine
         [InlineData("")]
         public void Bad_s3_uris_are_refused(string uri)
         {
-            Assert.Throws<ArgumentException>(() => S3Location.Parse(uri, "S3Uri"));
+            Assert.Equal("S3Uri", Assert.ThrowsAny<ArgumentException>(() => S3Location.Parse(uri, "S3Uri")).ParamName);
         }
 
         [Fact]

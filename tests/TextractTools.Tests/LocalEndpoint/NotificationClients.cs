@@ -30,10 +30,10 @@ namespace TextractTools.Tests.LocalEndpoint
             });
     }
 
-    /// <summary>An SNS answer: status and the XML (result or ErrorResponse).</summary>
-    internal sealed record SnsReply(int Status, XElement Xml)
+    /// <summary>A query-protocol answer: status and the XML (result or ErrorResponse) in the service's namespace.</summary>
+    internal sealed record QueryReply(int Status, XElement Xml)
     {
-        private static readonly XNamespace Ns = "http://sns.amazonaws.com/doc/2010-03-31/";
+        public XNamespace Ns => Xml.Name.Namespace;
 
         public string? Value(string name) => Xml.Descendants(Ns + name).FirstOrDefault()?.Value;
 
@@ -43,36 +43,45 @@ namespace TextractTools.Tests.LocalEndpoint
     }
 
     /// <summary>
-    /// An SNS query-protocol client for the tests: the AWSSDK.SimpleNotificationService package is not in this
-    /// workplace's NuGet feed, so requests are built as that SDK builds them (form-encoded POST /, Action, Version
-    /// 2010-03-31, maps as Name.entry.N.key/value) and signed by AWSSDK.Core's own SigV4 signer for service "sns".
+    /// A query-protocol client for the tests (SNS, and SQS as older SDKs speak it): the AWSSDK.SimpleNotificationService
+    /// package is not in this workplace's NuGet feed and AWSSDK.SQS 4 speaks JSON only, so requests are built as those
+    /// SDKs build them (form-encoded POST /, Action, Version, maps as Name.entry.N.key/value for SNS) and signed by
+    /// AWSSDK.Core's own SigV4 signer for the service's signing name.
     /// </summary>
-    internal sealed class SnsQueryClient : IDisposable
+    internal sealed class QueryProtocolClient : IDisposable
     {
         private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
         private readonly Uri _endpoint;
         private readonly string _region;
         private readonly ImmutableCredentials _credentials;
+        private readonly string _signingName;
+        private readonly string _version;
 
-        public SnsQueryClient(LocalEndpointFixture endpoint, AWSCredentials? credentials = null)
-            : this(endpoint.BaseUri, endpoint.Region, credentials ?? endpoint.Credentials)
+        public QueryProtocolClient(LocalEndpointFixture endpoint, AWSCredentials? credentials = null, string signingName = "sns", string version = "2010-03-31")
+            : this(endpoint.BaseUri, endpoint.Region, credentials ?? endpoint.Credentials, signingName, version)
         {
         }
 
-        public SnsQueryClient(Uri baseUri, string region, AWSCredentials credentials)
+        public QueryProtocolClient(Uri baseUri, string region, AWSCredentials credentials, string signingName = "sns", string version = "2010-03-31")
         {
             _endpoint = baseUri;
             _region = region;
             _credentials = credentials.GetCredentials();
+            _signingName = signingName;
+            _version = version;
         }
+
+        /// <summary>SQS over the query protocol (Version 2012-11-05, signed for "sqs").</summary>
+        public static QueryProtocolClient ForSqs(LocalEndpointFixture endpoint, AWSCredentials? credentials = null) =>
+            new(endpoint, credentials, "sqs", "2012-11-05");
 
         public void Dispose() => _http.Dispose();
 
-        public Task<SnsReply> CallAsync(string action, params (string Name, string Value)[] parameters) => CallAsync(action, parameters, CancellationToken.None);
+        public Task<QueryReply> CallAsync(string action, params (string Name, string Value)[] parameters) => CallAsync(action, parameters, CancellationToken.None);
 
-        public async Task<SnsReply> CallAsync(string action, IEnumerable<(string Name, string Value)> parameters, CancellationToken cancellationToken)
+        public async Task<QueryReply> CallAsync(string action, IEnumerable<(string Name, string Value)> parameters, CancellationToken cancellationToken)
         {
-            var pairs = new[] { ("Action", action), ("Version", "2010-03-31") }.Concat(parameters);
+            var pairs = new[] { ("Action", action), ("Version", _version) }.Concat(parameters);
             var body = string.Join("&", pairs.Select(p => Uri.EscapeDataString(p.Item1) + "=" + Uri.EscapeDataString(p.Item2)));
             var request = new DefaultRequest(new Amazon.SQS.Model.ListQueuesRequest(), "Amazon.SimpleNotificationService")
             {
@@ -82,7 +91,7 @@ namespace TextractTools.Tests.LocalEndpoint
                 Content = Encoding.UTF8.GetBytes(body),
             };
             request.Headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8";
-            var config = new AmazonSQSConfig { ServiceURL = _endpoint.ToString(), AuthenticationRegion = _region, AuthenticationServiceName = "sns" };
+            var config = new AmazonSQSConfig { ServiceURL = _endpoint.ToString(), AuthenticationRegion = _region, AuthenticationServiceName = _signingName };
             var signature = new AWS4Signer().SignRequest(request, config, null, _credentials.AccessKey, _credentials.SecretKey);
             request.Headers["Authorization"] = signature.ForAuthorizationHeader;
 
@@ -94,7 +103,7 @@ namespace TextractTools.Tests.LocalEndpoint
             }
             using var response = await _http.SendAsync(message, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            return new SnsReply((int)response.StatusCode, XElement.Parse(text));
+            return new QueryReply((int)response.StatusCode, XElement.Parse(text));
         }
 
         public async Task<string> CreateTopicAsync(string name) => (await CallAsync("CreateTopic", ("Name", name))).Value("TopicArn")!;

@@ -49,7 +49,7 @@ namespace TextractTools.Tests.LocalEndpoint
             options.SeedTopics.Add("seeded");
             await using var server = await EndpointServer.StartAsync(options);
             var credentials = new BasicAWSCredentials(options.Credentials.Keys.First(), options.Credentials.Values.First());
-            using var sns = new SnsQueryClient(server.BaseUri, options.Region, credentials);
+            using var sns = new QueryProtocolClient(server.BaseUri, options.Region, credentials);
             using var sqs = SqsClients.Create(server.BaseUri, options.Region, credentials);
 
             var topicArn = "arn:aws:sns:us-east-1:000000000000:seeded";

@@ -19,14 +19,14 @@ namespace TextractTools.Tests.LocalEndpoint
     public sealed class SnsProtocolTests : IClassFixture<LocalEndpointFixture>, IDisposable
     {
         private readonly LocalEndpointFixture _endpoint;
-        private readonly SnsQueryClient _sns;
+        private readonly QueryProtocolClient _sns;
         private readonly AmazonSQSClient _sqs;
         private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
 
         public SnsProtocolTests(LocalEndpointFixture endpoint)
         {
             _endpoint = endpoint;
-            _sns = new SnsQueryClient(endpoint);
+            _sns = new QueryProtocolClient(endpoint);
             _sqs = SqsClients.Create(endpoint);
         }
 
@@ -136,7 +136,7 @@ namespace TextractTools.Tests.LocalEndpoint
         [Fact]
         public async Task A_wrong_secret_is_refused_with_the_SNS_code()
         {
-            using var intruder = new SnsQueryClient(_endpoint, new BasicAWSCredentials(_endpoint.Credentials.GetCredentials().AccessKey, "wrong-secret"));
+            using var intruder = new QueryProtocolClient(_endpoint, new BasicAWSCredentials(_endpoint.Credentials.GetCredentials().AccessKey, "wrong-secret"));
             var reply = await intruder.CallAsync("CreateTopic", ("Name", "sns-intruder"));
             Assert.Equal(403, reply.Status);
             Assert.Equal("SignatureDoesNotMatch", reply.ErrorCode);

@@ -75,5 +75,49 @@ namespace TextractTools.Tests.Session
             Assert.False(failure.IsRetryable);
             Assert.False(AwsFailures.IsRetryable(new InvalidOperationException("a bug")));
         }
+
+        [Theory]
+        [InlineData(HttpStatusCode.NotFound, "404 Not Found: no such object or bucket")]
+        [InlineData(HttpStatusCode.Forbidden, "403 Forbidden, with no reason given")]
+        public void The_sdks_stand_in_for_an_answer_without_a_body_never_reaches_the_user(HttpStatusCode status, string said)
+        {
+            var code = status == HttpStatusCode.NotFound ? "NotFound" : "Forbidden";
+            var head = new AmazonS3Exception($"Error making request with Error Code {code} and Http Status Code {code}. No further error information was returned by the service.",
+                ErrorType.Sender, code, "r", status);
+
+            var message = AwsFailures.MessageOf(head);
+
+            Assert.StartsWith(said, message);
+            Assert.DoesNotContain("Error making request", message);
+        }
+
+        [Fact]
+        public void Kms_answers_passed_on_by_s3_are_classified_and_said_plainly()
+        {
+            var missing = new AmazonS3Exception("Invalid keyId 'alias/nope'", ErrorType.Sender, "KMS.NotFoundException", "r", HttpStatusCode.BadRequest);
+            Assert.Equal(AwsFailureKind.NotFound, AwsFailures.Classify(missing).Kind);
+            var message = AwsFailures.MessageOf(missing);
+            Assert.StartsWith("the KMS key 'alias/nope' was not found", message);
+            Assert.Contains("(S3 said: Invalid keyId 'alias/nope')", message);
+
+            var disabled = new AmazonS3Exception("key is disabled", ErrorType.Sender, "KMS.DisabledException", "r", HttpStatusCode.BadRequest);
+            Assert.Equal(AwsFailureKind.Unavailable, AwsFailures.Classify(disabled).Kind);
+            Assert.Contains("is disabled or pending deletion", AwsFailures.MessageOf(disabled));
+
+            // Everything else keeps the service's own words.
+            Assert.Equal("m", AwsFailures.MessageOf(new AmazonS3Exception("m", ErrorType.Sender, "AccessDenied", "r", HttpStatusCode.Forbidden)));
+        }
+
+        [Theory]
+        [InlineData("InvalidAccessKeyId", "-AccessKey")]
+        [InlineData("SignatureDoesNotMatch", "-SecretKey")]
+        [InlineData("ExpiredToken", "expired")]
+        [InlineData("ExpiredTokenException", "expired")]
+        [InlineData("UnrecognizedClientException", "-AccessKey")]
+        public void Credential_failures_are_their_own_kind_with_advice_about_credentials(string code, string advice)
+        {
+            Assert.Equal(AwsFailureKind.Credentials, AwsFailures.KindOf(code, 403));
+            Assert.Contains(advice, AwsFailures.CredentialsAdvice(code));
+        }
     }
 }

@@ -59,8 +59,10 @@ namespace TextractTools.Engine.Document.Building
 
             int pageCount = Math.Max(summary.PageCount ?? 0, PageBuilder.HighestPage(store));
             parts.PageCount = pageCount;
-            var pageBuilder = new PageBuilder(store, new ReadingOrderText(layoutBuilder), origin);
-            parts.Pages = pageBuilder.Build(pageCount, parts, layoutBuilder.LayoutBlocks);
+            // Reading order, claims of lines by tables and fields: made when the text (or a rendering) is first asked for.
+            parts.Content = new Lazy<DocumentContent>(() => ContentBuilder.Build(store, parts, pageCount));
+            var pageBuilder = new PageBuilder(store, parts.Content, origin);
+            parts.Pages = pageBuilder.Build(pageCount, parts);
             List<int> pagesWithoutBlock = pageBuilder.PagesWithoutPageBlock(pageCount);
             if (pagesWithoutBlock.Count > 0)
             {
@@ -68,7 +70,6 @@ namespace TextractTools.Engine.Document.Building
                     $"The output describes {pageCount} page(s) but has no PAGE block for page(s) {string.Join(", ", pagesWithoutBlock)}: " +
                     "part of the output may be missing.", pagesWithoutBlock));
             }
-            parts.Text = string.Join(ReadingOrderText.ParagraphSeparator, parts.Pages.Select(p => p.Text).Where(t => t.Length > 0));
             parts.Warnings = warnings;
             parts.Blocks = new BlocksView(store, origin);
             return new TextractDocument(origin, parts);

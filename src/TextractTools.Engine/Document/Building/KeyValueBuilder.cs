@@ -28,14 +28,15 @@ namespace TextractTools.Engine.Document.Building
             // Document order across both spellings: walk the page-ordered block list once.
             foreach (int b in _store.DocumentOrder)
             {
-                if (IsKey(b)) fields.Add(BuildField(b));
+                if (IsKeyBlock(_store, b)) fields.Add(BuildField(b));
             }
             return fields;
         }
 
-        private bool IsKey(int b)
+        /// <summary>A KEY_VALUE_SET whose EntityTypes hold KEY, or an older KEY block: one field each, in document order.</summary>
+        internal static bool IsKeyBlock(BlockStore store, int b)
         {
-            ref readonly BlockRecord block = ref _store[b];
+            ref readonly BlockRecord block = ref store[b];
             if (block.BlockType == BlockTypes.Key) return true;
             return block.BlockType == BlockTypes.KeyValueSet && BlockFacts.HasEntityType(block, EntityTypes.Key);
         }

@@ -49,7 +49,7 @@ namespace TextractTools.Engine.Document.Building
                 CollectLines(b, lines, new HashSet<int>());
                 string? parentId = ParentOf.TryGetValue(b, out int parent) ? _store.IdOf(parent) : null;
                 layout.Add(new TextractLayoutBlock(_origin, _store.IdOf(b), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
-                    block.BlockType, JoinLines(lines), layout.Count + 1, parentId));
+                    block.BlockType, JoinLines(lines), layout.Count + 1, parentId, lines.ToArray()));
             }
             return layout;
         }

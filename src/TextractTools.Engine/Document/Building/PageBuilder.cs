@@ -7,18 +7,18 @@ namespace TextractTools.Engine.Document.Building
 {
     /// <summary>
     /// One <see cref="TextractPage"/> per page number from 1 to the page count, with what the other builders found
-    /// on it and its reading-order text.
+    /// on it; its reading-order text comes from the document's content when first asked for.
     /// </summary>
     internal sealed class PageBuilder
     {
         private readonly BlockStore _store;
-        private readonly ReadingOrderText _readingOrder;
+        private readonly Lazy<DocumentContent> _content;
         private readonly TextractDocumentOrigin _origin;
 
-        public PageBuilder(BlockStore store, ReadingOrderText readingOrder, TextractDocumentOrigin origin)
+        public PageBuilder(BlockStore store, Lazy<DocumentContent> content, TextractDocumentOrigin origin)
         {
             _store = store;
-            _readingOrder = readingOrder;
+            _content = content;
             _origin = origin;
         }
 
@@ -29,10 +29,9 @@ namespace TextractTools.Engine.Document.Building
         }
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        public List<TextractPage> Build(int pageCount, DocumentParts parts, IReadOnlyList<int> layoutBlocks)
+        public List<TextractPage> Build(int pageCount, DocumentParts parts)
         {
             var counts = new PageCounts[pageCount + 1];
-            var linesOfPage = GroupByPage(parts.Lines, pageCount, line => line.Page);
             foreach (TextractLine line in parts.Lines) counts[line.Page].Lines++;
             foreach (TextractWord word in parts.Words) counts[word.Page].Words++;
             foreach (TextractKeyValue field in parts.KeyValues) counts[field.Page].KeyValues++;
@@ -40,7 +39,6 @@ namespace TextractTools.Engine.Document.Building
             foreach (TextractQueryResult result in parts.Queries) counts[result.Page].QueryResults++;
             foreach (TextractSignature signature in parts.Signatures) counts[signature.Page].Signatures++;
             foreach (TextractLayoutBlock block in parts.Layout) counts[block.Page].LayoutBlocks++;
-            var layoutOfPage = GroupByPage(layoutBlocks, pageCount, b => _store[b].Page);
 
             var pageBlocks = new int[pageCount + 1];
             for (int p = 0; p <= pageCount; p++) pageBlocks[p] = -1;
@@ -53,11 +51,10 @@ namespace TextractTools.Engine.Document.Building
             var pages = new List<TextractPage>(pageCount);
             for (int p = 1; p <= pageCount; p++)
             {
-                string text = _readingOrder.PageText(linesOfPage[p], layoutOfPage[p]);
                 int b = pageBlocks[p];
                 pages.Add(b < 0
-                    ? new TextractPage(_origin, string.Empty, p, null, null, counts[p], text)
-                    : new TextractPage(_origin, _store.IdOf(b), p, BlockFacts.Confidence(_store[b]), BlockFacts.BoundingBox(_store[b]), counts[p], text));
+                    ? new TextractPage(_origin, string.Empty, p, null, null, counts[p], _content)
+                    : new TextractPage(_origin, _store.IdOf(b), p, BlockFacts.Confidence(_store[b]), BlockFacts.BoundingBox(_store[b]), counts[p], _content));
             }
             return pages;
         }
@@ -74,14 +71,6 @@ namespace TextractTools.Engine.Document.Building
                 if (!present.Contains(p)) missing.Add(p);
             }
             return missing;
-        }
-
-        private static List<T>[] GroupByPage<T>(IReadOnlyList<T> items, int pageCount, Func<T, int> pageOf)
-        {
-            var groups = new List<T>[pageCount + 1];
-            for (int p = 0; p <= pageCount; p++) groups[p] = new List<T>();
-            foreach (T item in items) groups[pageOf(item)].Add(item);
-            return groups;
         }
     }
 }

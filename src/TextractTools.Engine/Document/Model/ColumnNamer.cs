@@ -32,7 +32,7 @@ namespace TextractTools.Engine.Document
         /// Stacked header rows read top-down ("Earnings" over "Current" -> "Earnings Current"); a text repeated in
         /// the row below (a cell merged across the header rows) counts once.
         /// </summary>
-        private static string JoinHeaderTexts(string[][] grid, int headerRowCount, int column)
+        internal static string JoinHeaderTexts(string[][] grid, int headerRowCount, int column)
         {
             var builder = new StringBuilder();
             string previous = string.Empty;

@@ -1,9 +1,16 @@
+using System;
+
 namespace TextractTools.Engine.Document
 {
     /// <summary>Lays a table's cell texts out in a rows x columns array, placing merged cells as the mode asks.</summary>
     internal static class TableGrid
     {
-        public static string[][] Build(TextractTable table, MergedCellMode mode)
+        /// <param name="table">The table.</param>
+        /// <param name="mode">Where a merged cell's text goes.</param>
+        /// <param name="cellText">The text a cell shows (default: its Text); renderers leave out cells below a confidence floor.</param>
+        /// <param name="mergedText">The text a merged cell shows (default: its Text).</param>
+        public static string[][] Build(TextractTable table, MergedCellMode mode,
+            Func<TextractCell, string>? cellText = null, Func<TextractMergedCell, string>? mergedText = null)
         {
             var grid = new string[table.RowCount][];
             for (int r = 0; r < grid.Length; r++)
@@ -14,12 +21,12 @@ namespace TextractTools.Engine.Document
 
             foreach (TextractCell cell in table.Cells)
             {
-                Fill(grid, cell.Row, cell.Column, cell.RowSpan, cell.ColumnSpan, cell.Text, MergedCellMode.Repeat);
+                Fill(grid, cell.Row, cell.Column, cell.RowSpan, cell.ColumnSpan, cellText == null ? cell.Text : cellText(cell), MergedCellMode.Repeat);
             }
             // Merged cells go last: their text (all covered cells' text) replaces the pieces each covered cell holds.
             foreach (TextractMergedCell merged in table.MergedCells)
             {
-                Fill(grid, merged.Row, merged.Column, merged.RowSpan, merged.ColumnSpan, merged.Text, mode);
+                Fill(grid, merged.Row, merged.Column, merged.RowSpan, merged.ColumnSpan, mergedText == null ? merged.Text : mergedText(merged), mode);
             }
             return grid;
         }

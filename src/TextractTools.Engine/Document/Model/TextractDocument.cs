@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace TextractTools.Engine.Document
@@ -26,8 +27,12 @@ namespace TextractTools.Engine.Document
             Layout = new CountedList<TextractLayoutBlock>(parts.Layout, "layout block", "layout blocks");
             Warnings = new CountedList<TextractDocumentWarning>(parts.Warnings, "warning", "warnings");
             Blocks = parts.Blocks;
-            Text = parts.Text;
+            _text = parts.Text;
+            _content = parts.Content;
         }
+
+        private readonly string _text;
+        private readonly Lazy<DocumentContent>? _content;
 
         /// <summary>
         /// The origin every object of this document reads Document and JobId through (one per read): set them here
@@ -62,11 +67,14 @@ namespace TextractTools.Engine.Document
         public IReadOnlyList<TextractBlock> Blocks { get; }
 
         /// <summary>
-        /// The document's text in reading order, one line per line. Where LAYOUT blocks exist they set the order and a
-        /// blank line separates them (lines no layout block claims follow at the end of their page); otherwise
-        /// Textract's own line order is kept. Pages are separated by a blank line.
+        /// The document's text in reading order, one line per line, a blank line between blocks and between pages.
+        /// Where LAYOUT blocks exist they set the order (lines no layout block claims follow at the end of their page);
+        /// otherwise the order is found from the lines' geometry (see <see cref="TextractPage.Text"/>).
         /// </summary>
-        public string Text { get; }
+        public string Text => _content?.Value.Text ?? _text;
+
+        /// <summary>The content in reading order (made when first asked for), or null for a document made without it.</summary>
+        internal DocumentContent? Content => _content?.Value;
 
         public override string ToString() => $"{PageCount} page(s), {Lines.Count} lines, {Tables.Count} tables, {KeyValues.Count} fields";
     }
@@ -89,5 +97,8 @@ namespace TextractTools.Engine.Document
         public IReadOnlyList<TextractDocumentWarning> Warnings = new TextractDocumentWarning[0];
         public IReadOnlyList<TextractBlock> Blocks = new TextractBlock[0];
         public string Text = string.Empty;
+
+        /// <summary>The reading-order content, made on first use; when set, it gives the text.</summary>
+        public Lazy<DocumentContent>? Content;
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace TextractTools.Engine.Document
 {
     /// <summary>
@@ -7,9 +9,10 @@ namespace TextractTools.Engine.Document
     public sealed class TextractLayoutBlock : TextractElement
     {
         internal TextractLayoutBlock(TextractDocumentOrigin origin, string id, int page, double? confidence, TextractBoundingBox? boundingBox,
-            string type, string text, int index, string? parentId)
+            string type, string text, int index, string? parentId, IReadOnlyList<TextractLine>? lines = null)
             : base(origin, id, page, confidence, boundingBox)
         {
+            Lines = lines ?? new TextractLine[0];
             Type = type;
             Text = text;
             Index = index;
@@ -26,6 +29,9 @@ namespace TextractTools.Engine.Document
 
         /// <summary>The id of the layout block containing this one (a LAYOUT_LIST item), else null.</summary>
         public string? ParentId { get; }
+
+        /// <summary>Its LINE children in Textract's order, those of nested layout blocks included (what Text joins).</summary>
+        internal IReadOnlyList<TextractLine> Lines { get; }
 
         public override string ToString() => $"{Type}: {Text}";
     }

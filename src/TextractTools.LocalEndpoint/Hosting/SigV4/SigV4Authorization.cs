@@ -127,6 +127,15 @@ namespace TextractTools.LocalEndpoint.Hosting.SigV4
             return true;
         }
 
+        /// <summary>
+        /// A caller authenticated by an S3 presigned URL of signature version 2 (see <see cref="SigV2PresignedUrl"/>), in
+        /// the shape the rest of the endpoint reads: the access key id and the "s3" service; no region or chunk chain.
+        /// </summary>
+        internal static SigV4Authorization FromSigV2(string accessKeyId, string signature, DateTimeOffset signedAt) =>
+            new(new SigV4Scope(accessKeyId, signedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture), "", "s3"),
+                new[] { "host" }, signature, signedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
+                presigned: true, expiresSeconds: null);
+
         public bool TryGetSigningTime(out DateTimeOffset time) =>
             DateTimeOffset.TryParseExact(AmzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);

@@ -40,7 +40,7 @@ namespace TextractTools.LocalEndpoint.Hosting.SigV4
             new() { Failure = failure, Message = message, Authorization = auth, CanonicalRequest = canonical, StringToSign = stringToSign };
     }
 
-    /// <summary>Verifies AWS4-HMAC-SHA256 signatures against the endpoint's known credentials.</summary>
+    /// <summary>Verifies AWS4-HMAC-SHA256 signatures (and S3's SigV2 presigned URLs) against the endpoint's known credentials.</summary>
     public sealed class SigV4Verifier
     {
         /// <summary>The payload hash value presigned URLs sign.</summary>
@@ -61,6 +61,8 @@ namespace TextractTools.LocalEndpoint.Hosting.SigV4
         /// </param>
         public SigV4Result Verify(IncomingRequest request, bool s3Rules)
         {
+            // S3 still takes presigned URLs of signature version 2, which boto3 and the AWS CLI v1 make by default.
+            if (s3Rules && SigV2PresignedUrl.IsPresigned(request)) return SigV2PresignedUrl.Verify(request, _secretFor, _clock());
             if (!SigV4Authorization.TryRead(request, out var auth, out var error))
             {
                 return error is null

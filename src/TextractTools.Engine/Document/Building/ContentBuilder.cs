@@ -1,0 +1,120 @@
+using System.Collections.Generic;
+using TextractTools.Engine.Document.Parsing;
+using TextractTools.Engine.Document.ReadingOrder;
+
+namespace TextractTools.Engine.Document.Building
+{
+    /// <summary>
+    /// Makes the document's <see cref="DocumentContent"/> once the model is built: which lines belong to tables and form
+    /// fields (through their words: Textract relates cells, keys and values to WORD blocks), then each page's blocks in
+    /// reading order. Runs when the text or a rendering is first asked for, not while reading.
+    /// </summary>
+    internal static class ContentBuilder
+    {
+        public static DocumentContent Build(BlockStore store, DocumentParts parts, int pageCount)
+        {
+            LineClaims claims = Claims(store, parts);
+
+            var linesOfPage = new List<TextractLine>[pageCount + 1];
+            var layoutOfPage = new List<TextractLayoutBlock>[pageCount + 1];
+            for (int p = 0; p <= pageCount; p++)
+            {
+                linesOfPage[p] = new List<TextractLine>();
+                layoutOfPage[p] = new List<TextractLayoutBlock>();
+            }
+            foreach (TextractLine line in parts.Lines) linesOfPage[line.Page].Add(line);
+            var childrenOf = new Dictionary<string, List<TextractLayoutBlock>>();
+            foreach (TextractLayoutBlock block in parts.Layout)
+            {
+                layoutOfPage[block.Page].Add(block);
+                if (block.ParentId == null) continue;
+                if (!childrenOf.TryGetValue(block.ParentId, out List<TextractLayoutBlock>? children)) childrenOf[block.ParentId] = children = new List<TextractLayoutBlock>();
+                children.Add(block);
+            }
+
+            var blocksOfPage = new List<ReadingBlock>[pageCount + 1];
+            var geometric = new List<List<ReadingBlock>>();
+            for (int p = 1; p <= pageCount; p++)
+            {
+                bool fromLayout = layoutOfPage[p].Count > 0;
+                blocksOfPage[p] = fromLayout
+                    ? PageReadingOrder.FromLayout(linesOfPage[p], layoutOfPage[p], childrenOf)
+                    : PageReadingOrder.FromGeometry(p, linesOfPage[p], claims);
+                if (!fromLayout) geometric.Add(blocksOfPage[p]);
+            }
+            PageFurniture.Mark(geometric);
+
+            var pages = new PageContent[pageCount + 1];
+            pages[0] = new PageContent(0, new TextractLine[0], new ReadingBlock[0], fromLayout: false);
+            for (int p = 1; p <= pageCount; p++)
+            {
+                pages[p] = new PageContent(p, linesOfPage[p], blocksOfPage[p], layoutOfPage[p].Count > 0);
+            }
+            return new DocumentContent(pages, claims);
+        }
+
+        private static LineClaims Claims(BlockStore store, DocumentParts parts)
+        {
+            // The model's words and lines are in the order of their blocks by type: pair them up again.
+            var wordOfBlock = new TextractWord?[store.Count];
+            IReadOnlyList<int> wordBlocks = store.OfType(BlockTypes.Word);
+            for (int i = 0; i < wordBlocks.Count && i < parts.Words.Count; i++) wordOfBlock[wordBlocks[i]] = parts.Words[i];
+            var lineOfWord = new Dictionary<TextractWord, TextractLine>(parts.Words.Count);
+            foreach (TextractLine line in parts.Lines)
+            {
+                foreach (TextractWord word in line.Words)
+                {
+                    if (!lineOfWord.ContainsKey(word)) lineOfWord[word] = line;
+                }
+            }
+
+            var claims = new LineClaims();
+            var tableOfId = new Dictionary<string, TextractTable>();
+            foreach (TextractTable table in parts.Tables)
+            {
+                foreach (string id in table.PartIds) tableOfId[id] = table;
+            }
+            foreach (int t in store.OfType(BlockTypes.Table))
+            {
+                if (!tableOfId.TryGetValue(store.IdOf(t), out TextractTable? table)) continue;
+                foreach (int part in store.Related(t, RelationshipTypes.Child)) ClaimWords(store, part, wordOfBlock, word => claims.ClaimForTable(table, word, LineOf(word)));
+                foreach (int part in store.Related(t, RelationshipTypes.TableTitle)) ClaimWords(store, part, wordOfBlock, word => claims.ClaimForTable(table, word, LineOf(word)));
+                foreach (int part in store.Related(t, RelationshipTypes.TableFooter)) ClaimWords(store, part, wordOfBlock, word => claims.ClaimForTable(table, word, LineOf(word)));
+            }
+
+            int field = 0;
+            foreach (int b in store.DocumentOrder)
+            {
+                if (!KeyValueBuilder.IsKeyBlock(store, b)) continue;
+                if (field >= parts.KeyValues.Count) break;
+                TextractKeyValue keyValue = parts.KeyValues[field++];
+                ClaimWords(store, b, wordOfBlock, word => claims.ClaimForField(keyValue, word, LineOf(word), isKeyWord: true));
+                foreach (int value in store.Related(b, RelationshipTypes.Value))
+                {
+                    ClaimWords(store, value, wordOfBlock, word => claims.ClaimForField(keyValue, word, LineOf(word), isKeyWord: false));
+                }
+            }
+            claims.Finish(parts.Lines);
+            return claims;
+
+            TextractLine? LineOf(TextractWord word) => lineOfWord.TryGetValue(word, out TextractLine? line) ? line : null;
+        }
+
+        /// <summary>The words under a cell, key, value, title or footer block (a cell's CHILD words).</summary>
+        private static void ClaimWords(BlockStore store, int container, TextractWord?[] wordOfBlock, System.Action<TextractWord> claim)
+        {
+            foreach (int child in store.Related(container, RelationshipTypes.Child))
+            {
+                TextractWord? word = wordOfBlock[child];
+                if (word != null)
+                {
+                    claim(word);
+                }
+                else if (store[child].BlockType == BlockTypes.Cell)
+                {
+                    ClaimWords(store, child, wordOfBlock, claim); // a TABLE's CHILD cells hold the words
+                }
+            }
+        }
+    }
+}
