@@ -144,7 +144,8 @@ function Read-TrxCounts {
     [pscustomobject]@{
         Passed  = [int]$c.passed
         Failed  = [int]$c.failed + [int]$c.error + [int]$c.timeout + [int]$c.aborted
-        Skipped = [int]$c.notExecuted
+        # Skipped tests are counted as total minus executed (notExecuted stays 0 for them in this test platform).
+        Skipped = [Math]::Max([int]$c.notExecuted, [int]$c.total - [int]$c.executed)
     }
 }
 

@@ -192,11 +192,12 @@ Describe 'Options of another kind are refused before any call' {
     ) {
         $arguments = $Arguments
         $before = Get-EndpointCalls
-        $jobs = Start-TextractAnalysis -S3Uri $uploaded.Document @arguments @conn -ErrorVariable refused -ErrorAction SilentlyContinue
-        $jobs | Should -BeNullOrEmpty
-        $refused.Count | Should -Be 1
-        $refused[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $refused[0].Exception.Message | Should -BeLike "-$Parameter*"
+        # Options that no document could start with end the command (a terminating error), before any call.
+        $refused = $null
+        try { $null = Start-TextractAnalysis -S3Uri $uploaded.Document @arguments @conn -ErrorAction Stop } catch { $refused = $_ }
+        $refused | Should -Not -BeNullOrEmpty
+        $refused.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $refused.Exception.Message | Should -BeLike "-$Parameter*"
         Get-EndpointCalls | Should -Be $before
     }
 

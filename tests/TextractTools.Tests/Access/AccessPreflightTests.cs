@@ -248,8 +248,9 @@ namespace TextractTools.Tests.Access
             Assert.Equal("textract:StartExpenseAnalysis, textract:StartLendingAnalysis", start.Target);
             var get = results.Single(r => r.Check == "TextractGet");
             Assert.True(get.Passed, get.Detail);
-            Assert.Equal("textract:GetExpenseAnalysis, textract:GetLendingAnalysis", get.Target);
-            Assert.Contains("textract:GetLendingAnalysisSummary", get.Detail);
+            // The lending summary operation is asked about too, as the expense and lending Gets are.
+            Assert.Equal("textract:GetExpenseAnalysis, textract:GetLendingAnalysis, textract:GetLendingAnalysisSummary", get.Target);
+            Assert.Contains("All 3 Get operations were authorized", get.Detail);
         }
 
         [Theory]

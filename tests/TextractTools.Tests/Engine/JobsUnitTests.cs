@@ -178,13 +178,13 @@ namespace TextractTools.Tests.Engine
             Assert.Equal(TextractJobKind.DocumentAnalysis, JobStarter.BuildRequest(document, new JobOptions { Queries = new[] { new QuerySpec("Total?") } }).Kind);
             Assert.Equal(TextractJobKind.ExpenseAnalysis, JobStarter.BuildRequest(document, new JobOptions { Kind = TextractJobKind.ExpenseAnalysis }).Kind);
 
-            Assert.StartsWith("-Feature", Assert.Throws<ArgumentException>(() =>
+            Assert.StartsWith("-Feature", Assert.ThrowsAny<ArgumentException>(() =>
                 JobStarter.BuildRequest(document, new JobOptions { Kind = TextractJobKind.ExpenseAnalysis, Features = new[] { "Tables" } })).Message);
-            Assert.StartsWith("-Query", Assert.Throws<ArgumentException>(() =>
+            Assert.StartsWith("-Query", Assert.ThrowsAny<ArgumentException>(() =>
                 JobStarter.BuildRequest(document, new JobOptions { Kind = TextractJobKind.LendingAnalysis, Queries = new[] { new QuerySpec("Total?") } })).Message);
-            Assert.StartsWith("-Adapter", Assert.Throws<ArgumentException>(() =>
+            Assert.StartsWith("-Adapter", Assert.ThrowsAny<ArgumentException>(() =>
                 JobStarter.BuildRequest(document, new JobOptions { Kind = TextractJobKind.TextDetection, Adapters = new[] { new AdapterSpec("123456789012", "1") } })).Message);
-            Assert.StartsWith("-Feature", Assert.Throws<ArgumentException>(() =>
+            Assert.StartsWith("-Feature", Assert.ThrowsAny<ArgumentException>(() =>
                 JobStarter.BuildRequest(document, new JobOptions { Kind = TextractJobKind.DocumentAnalysis })).Message);
         }
 
