@@ -11,7 +11,7 @@
     PowerShellVersion      = '5.1'
     FormatsToProcess       = @('TextractTools.Format.ps1xml')
     FunctionsToExport      = @()
-    CmdletsToExport        = @('Start-TextractAnalysis', 'Wait-TextractJob', 'Get-TextractOutput', 'Test-TextractOutputEncryption', 'New-TextractAccessPolicy', 'Test-TextractAccess', 'Invoke-TextractBatch', 'Get-TextractBatchStatus')
+    CmdletsToExport        = @('Start-TextractAnalysis', 'Wait-TextractJob', 'Get-TextractOutput', 'Export-TextractTable', 'Test-TextractOutputEncryption', 'New-TextractAccessPolicy', 'Test-TextractAccess', 'Invoke-TextractBatch', 'Get-TextractBatchStatus')
     VariablesToExport      = @()
     AliasesToExport        = @()
     PrivateData            = @{

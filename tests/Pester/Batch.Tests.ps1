@@ -119,14 +119,16 @@ Describe 'Invoke-TextractBatch over a folder' {
         $script:items = @(Invoke-TextractBatch @batch @conn -ErrorVariable script:errors)
     }
 
-    It 'delivers every document, each in a folder named after it and its job' {
+    It 'delivers every document, each in a folder named after it' {
         $errors | Should -BeNullOrEmpty
         $items.Count | Should -Be 12
         foreach ($item in $items) {
             $item.GetType().FullName | Should -Be 'TextractTools.Engine.Batch.TextractBatchItem'
             $item.Delivered | Should -BeTrue
             $item.Status | Should -Be 'SUCCEEDED'
-            Split-Path -Leaf $item.OutputFolder | Should -Be "$(Split-Path -Leaf $item.Document).$($item.JobId)"
+            Split-Path -Leaf $item.OutputFolder | Should -Be (Split-Path -Leaf $item.Document)
+            (Get-Content -Raw (Join-Path $item.OutputFolder 'job.json') | ConvertFrom-Json).jobId | Should -Be $item.JobId
+            Join-Path $item.OutputFolder '1.json' | Should -Exist
         }
         @(Get-ChildItem -Force -Directory $batch.OutputFolder).Count | Should -Be 12
     }
@@ -256,7 +258,7 @@ Describe 'A batch killed at random points and run again' {
         $folders.Count | Should -Be $count
         $folders.Name | Should -Not -BeLike '.*'
         foreach ($doc in $docs) {
-            $folder = $folders | Where-Object Name -like "$($doc.Name).*"
+            $folder = $folders | Where-Object Name -eq $doc.Name
             @($folder).Count | Should -Be 1
             (Get-TextractOutput -Path $folder.FullName -As Line).Text | Should -Be @($doc.Text)
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 using TextractTools.Engine.Api;
 using TextractTools.Engine.Jobs;
@@ -17,8 +18,14 @@ namespace TextractTools.Engine.Batch
         /// <summary>The most jobs running at once.</summary>
         public int ThrottleLimit { get; set; } = 10;
 
-        /// <summary>Each finished document's raw output goes to {OutputFolder}/{name}.{JobId}/1..n.</summary>
+        /// <summary>
+        /// Each finished document is delivered into {OutputFolder}/{its file name}/: its raw output pages (1.json ...),
+        /// job.json, and the <see cref="Deliverables"/>.
+        /// </summary>
         public string OutputFolder { get; set; } = "";
+
+        /// <summary>What each document's folder holds besides its raw pages (none by default).</summary>
+        public IReadOnlyCollection<BatchDeliverable> Deliverables { get; set; } = new BatchDeliverable[0];
 
         public PollSchedule PollSchedule { get; set; } = new PollSchedule(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
 

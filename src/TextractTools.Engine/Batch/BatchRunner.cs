@@ -68,7 +68,7 @@ namespace TextractTools.Engine.Batch
             _s3 = s3;
             _store = store;
             _options = options;
-            _delivery = new OutputDelivery(new JobOutputReader(textract, s3), options.OutputFolder, options.OutputSettleTime);
+            _delivery = new OutputDelivery(new JobOutputReader(textract, s3), options);
             _waiter = new JobWaiter(_ => textract, options.PollSchedule);
             _delay = delay ?? ((d, ct) => Task.Delay(d, ct));
             _now = now ?? (() => DateTimeOffset.UtcNow);
@@ -107,8 +107,14 @@ namespace TextractTools.Engine.Batch
             }
         }
 
-        private async Task<BatchRunResult> RunBegunAsync(IReadOnlyList<BatchDocument> documents, CancellationToken cancellationToken)
+        private async Task<BatchRunResult> RunBegunAsync(IReadOnlyList<BatchDocument> given, CancellationToken cancellationToken)
         {
+            // Documents with the same content are one Textract job (one paid job); the other names are its aliases and
+            // get folders of their own from it. The state (begun above) says which name an earlier run started.
+            var documents = BatchDocument.CombineIdenticalContent(given, State, _options);
+            foreach (var document in documents)
+                foreach (var alias in document.Aliases)
+                    Verbose?.Invoke($"{alias.DisplayName} has the same content as {document.DisplayName}: one Textract job for both, a folder for each.");
             var deadline = _options.Timeout.HasValue ? _now() + _options.Timeout.Value : DateTimeOffset.MaxValue;
             // What failed to start before this run is tried once more; what fails during it waits for the next run.
             _retryFailedToStart = new HashSet<string>(State.Documents.Where(d => d.FailedToStart).Select(d => d.Token), StringComparer.Ordinal);
@@ -166,6 +172,8 @@ namespace TextractTools.Engine.Batch
 
             _leftForNextRun.AddRange(_toStart.Concat(_running).Concat(_toDeliver)
                 .Concat(_pending.Where(w => IsOpen(w) && !_store.IsHeldByOther(w.State))).Select(w => w.State));
+            // Names whose content an earlier run (or another host on this machine) delivered under another name get their folders now.
+            foreach (var item in OutputDelivery.DeliverMissingAliases(documents, State, _options)) ItemCompleted?.Invoke(item, null);
             Report(null);
             return new BatchRunResult(_leftForNextRun.Distinct().ToList(), _waiter.PollCount, timedOut);
         }
@@ -453,7 +461,7 @@ namespace TextractTools.Engine.Batch
                 _startRetries = 0;
                 _startNotBefore = _now();
             }
-            var message = job.StatusMessage ?? (job.Warnings.Length > 0 ? string.Join("; ", job.Warnings) : null);
+            var message = job.StatusMessage ?? (job.Warnings.Count > 0 ? string.Join("; ", job.Warnings) : null);
             if (!await _store.RecordAsync(new BatchRecord { Type = BatchRecordType.Finished, Token = work.State.Token, JobId = job.JobId, Status = job.Status, Message = message, Pages = job.Pages }, cancellationToken).ConfigureAwait(false))
             {
                 Lose(work);
@@ -492,6 +500,15 @@ namespace TextractTools.Engine.Batch
             delivered.OutputFolder = folder;
             delivered.Delivered = true;
             ItemCompleted?.Invoke(delivered, null);
+            // Documents with the same content were delivered from the same job, each into its own folder.
+            foreach (var alias in work.Document.Aliases)
+            {
+                var same = Item(alias, job, job.Status, work.State.Message);
+                same.S3Uri = work.Document.Uri;
+                same.OutputFolder = _delivery.FolderFor(alias);
+                same.Delivered = true;
+                ItemCompleted?.Invoke(same, null);
+            }
             Report("Delivered " + work.Document);
         }
 

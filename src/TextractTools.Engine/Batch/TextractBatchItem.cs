@@ -18,7 +18,10 @@ namespace TextractTools.Engine.Batch
         public string? StatusMessage { get; set; }
         public int? Pages { get; set; }
 
-        /// <summary>The folder holding the raw output pages (1..n JSON), once delivered.</summary>
+        /// <summary>
+        /// The document's delivered folder, named after it: the raw output pages (1.json ...), job.json and the
+        /// deliverables asked for. Get-TextractOutput -Path reads it.
+        /// </summary>
         public string? OutputFolder { get; set; }
 
         public bool Delivered { get; set; }

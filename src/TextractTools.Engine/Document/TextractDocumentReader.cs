@@ -16,11 +16,15 @@ namespace TextractTools.Engine.Document
         /// <summary>
         /// Reads every output page of one job (or one synchronous answer) into a document.
         /// </summary>
+        /// <param name="origin">
+        /// Where the output came from: every object of the document refers to it for its Document and JobId (a new,
+        /// empty one when null; the caller may fill it in later through <see cref="TextractDocument.Origin"/>).
+        /// </param>
         /// <exception cref="TextractOutputException">
         /// Malformed or truncated JSON, a FAILED or unfinished job, expense output, or (unless
         /// <see cref="DocumentReadOptions.Lenient"/>) a relationship to a block none of the pages hold.
         /// </exception>
-        public static TextractDocument Read(IEnumerable<RawOutputPage> pages, DocumentReadOptions? options = null)
+        public static TextractDocument Read(IEnumerable<RawOutputPage> pages, TextractDocumentOrigin? origin = null, DocumentReadOptions? options = null)
         {
             if (pages == null) throw new ArgumentNullException(nameof(pages));
             options ??= new DocumentReadOptions();
@@ -32,45 +36,49 @@ namespace TextractTools.Engine.Document
                 if (page == null) throw new ArgumentException("The sequence of output pages holds a null page.", nameof(pages));
                 parser.Parse(page);
             }
-            return Build(store, options);
+            return Build(store, options, origin);
         }
 
-        /// <summary>Reads a saved answer, or a saved JSON array of answers (a file holding no answer, such as [], is named in the error).</summary>
-        public static TextractDocument ReadFile(string path, DocumentReadOptions? options = null)
+        /// <summary>
+        /// Reads a saved answer, or a saved JSON array of answers (a file holding no answer, such as [], is named in
+        /// the error); the origin's Document is the path unless given.
+        /// </summary>
+        public static TextractDocument ReadFile(string path, TextractDocumentOrigin? origin = null, DocumentReadOptions? options = null)
         {
             options ??= new DocumentReadOptions();
             var store = new BlockStore();
             new OutputJsonParser(store, options.Lenient).Parse(NumberedOutputFolder.ReadFile(path));
             if (store.Answers.Count == 0)
                 throw new TextractOutputException($"{path} holds no Textract answer (an empty JSON array?): save the Get API's answers there, or read the output folder instead.", path);
-            return Build(store, options);
+            return Build(store, options, origin ?? new TextractDocumentOrigin(path));
         }
 
         /// <summary>
         /// Reads a folder of numbered output objects as Textract writes them to S3 (1, 2, ..., 10 in numeric order;
         /// .s3_access_check and other names skipped). The objects are parsed on several threads when the machine has
         /// more than one core, a few objects ahead at most; the document is the same as read one object at a time.
+        /// The origin's Document is the path unless given.
         /// </summary>
-        public static TextractDocument ReadFolder(string path, DocumentReadOptions? options = null) =>
-            ReadFolder(path, options, FolderPageParser.DefaultWorkers);
+        public static TextractDocument ReadFolder(string path, TextractDocumentOrigin? origin = null, DocumentReadOptions? options = null) =>
+            ReadFolder(path, origin, options, FolderPageParser.DefaultWorkers);
 
-        /// <summary>As <see cref="ReadFolder(string, DocumentReadOptions?)"/> with a given number of parsing threads (1: none but the caller's).</summary>
-        internal static TextractDocument ReadFolder(string path, DocumentReadOptions? options, int workers)
+        /// <summary>As <see cref="ReadFolder(string, TextractDocumentOrigin?, DocumentReadOptions?)"/> with a given number of parsing threads (1: none but the caller's).</summary>
+        internal static TextractDocument ReadFolder(string path, TextractDocumentOrigin? origin, DocumentReadOptions? options, int workers)
         {
             options ??= new DocumentReadOptions();
             IReadOnlyList<string> files = NumberedOutputFolder.ListFiles(path);
             var store = new BlockStore();
             FolderPageParser.ReadInto(store, files, options.Lenient, workers);
-            return Build(store, options);
+            return Build(store, options, origin ?? new TextractDocumentOrigin(path));
         }
 
         /// <summary>The pages of such a folder, in order, read one at a time (for callers that stream them elsewhere).</summary>
         public static IEnumerable<RawOutputPage> EnumerateFolder(string path) => NumberedOutputFolder.ReadPages(path);
 
-        private static TextractDocument Build(BlockStore store, DocumentReadOptions options)
+        private static TextractDocument Build(BlockStore store, DocumentReadOptions options, TextractDocumentOrigin? origin)
         {
             if (store.Answers.Count == 0) throw new TextractOutputException("No output pages were given to read.");
-            return DocumentBuilder.Build(store, options);
+            return DocumentBuilder.Build(store, options, origin ?? new TextractDocumentOrigin());
         }
     }
 }

@@ -71,8 +71,7 @@ namespace TextractTools.Engine.Document
                     return new TextractOutput(actual, origin, TextractLendingReader.ReadSummary(all, origin, options));
                 case TextractOutputKind.Blocks:
                 case TextractOutputKind.StatusOnly:
-                    var document = TextractDocumentReader.Read(all, options);
-                    document.JobId ??= origin.JobId;
+                    var document = TextractDocumentReader.Read(all, origin, options);
                     return new TextractOutput(TextractOutputKind.Blocks, origin, document);
                 default:
                     throw new TextractOutputException($"{first.Source} holds {TextractOutputKinds.Describe(actual)}, which this module does not read.", first.Source);
@@ -100,7 +99,7 @@ namespace TextractTools.Engine.Document
             if (kind == TextractOutputKind.Blocks || kind == TextractOutputKind.StatusOnly)
             {
                 // Folders of block output are parsed on several threads (TextractDocumentReader.ReadFolder).
-                var document = TextractDocumentReader.ReadFolder(path, options);
+                var document = TextractDocumentReader.ReadFolder(path, origin, options);
                 return new TextractOutput(TextractOutputKind.Blocks, origin, document);
             }
             return Read(NumberedOutputFolder.ReadPages(path), kind, origin, options);

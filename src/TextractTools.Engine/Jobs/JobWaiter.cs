@@ -100,11 +100,19 @@ namespace TextractTools.Engine.Jobs
         /// <summary>One Get* with MaxResults=1; updates the job's status fields.</summary>
         public async Task PollAsync(TextractJob job, CancellationToken cancellationToken)
         {
-            var api = _apiFor(job);
-            var request = new GetJobPageRequest(job.JobId, maxResults: 1);
             PollCount++;
+            await ReadStatusAsync(_apiFor(job), job, _now, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Asks Textract once how the job stands (Get* with MaxResults=1, the cheapest answer that carries the status)
+        /// and copies the answer onto the job.
+        /// </summary>
+        public static async Task ReadStatusAsync(ITextractApi api, TextractJob job, Func<DateTimeOffset>? now, CancellationToken cancellationToken)
+        {
+            var request = new GetJobPageRequest(job.JobId, maxResults: 1);
             var page = await api.GetJobPageAsync(job.Kind, request, cancellationToken).ConfigureAwait(false);
-            Apply(job, page, _now());
+            Apply(job, page, now?.Invoke() ?? DateTimeOffset.UtcNow);
         }
 
         /// <summary>Copies the status of a Get* answer onto the job.</summary>

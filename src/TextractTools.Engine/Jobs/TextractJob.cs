@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using TextractTools.Engine.Document;
 using TextractTools.Engine.Api;
 
 namespace TextractTools.Engine.Jobs
@@ -20,8 +22,21 @@ namespace TextractTools.Engine.Jobs
         /// <summary>The input document as s3://bucket/key.</summary>
         public string Document { get; set; } = "";
 
-        /// <summary>Features in the module's spelling (Tables, Forms, Queries, Signatures, Layout); empty for other kinds.</summary>
-        public string[] Features { get; set; } = Array.Empty<string>();
+        /// <summary>The local file the document was uploaded from (Start-TextractAnalysis -Path/-LiteralPath), else null.</summary>
+        public string? LocalPath { get; set; }
+
+        private IReadOnlyList<string> _features = ReadableList<string>.Empty;
+        private IReadOnlyList<string> _warnings = ReadableList<string>.Empty;
+
+        /// <summary>
+        /// Features in the module's spelling (Tables, Forms, Queries, Signatures, Layout); empty for other kinds. As
+        /// text (Export-Csv) "Tables, Forms".
+        /// </summary>
+        public IReadOnlyList<string> Features
+        {
+            get => _features;
+            set => _features = Readable(value);
+        }
 
         /// <summary>s3://bucket/prefix of the OutputConfig, or null when Textract keeps the output.</summary>
         public string? OutputUri
@@ -55,8 +70,12 @@ namespace TextractTools.Engine.Jobs
         /// <summary>DocumentMetadata.Pages once known.</summary>
         public int? Pages { get; set; }
 
-        /// <summary>Warnings of the finished job, e.g. "PAGE_FAILED: pages 3, 4".</summary>
-        public string[] Warnings { get; set; } = Array.Empty<string>();
+        /// <summary>Warnings of the finished job, e.g. "PAGE_FAILED: pages 3, 4" (as text: joined by "; ").</summary>
+        public IReadOnlyList<string> Warnings
+        {
+            get => _warnings;
+            set => _warnings = Readable(value, "; ");
+        }
 
         public DateTimeOffset? CompletedAt { get; set; }
 
@@ -98,5 +117,8 @@ namespace TextractTools.Engine.Jobs
         }
 
         public override string ToString() => JobId;
+
+        private static IReadOnlyList<string> Readable(IReadOnlyList<string>? values, string separator = ", ") =>
+            values == null || values.Count == 0 ? ReadableList<string>.Empty : new ReadableList<string>(values.ToArray(), separator);
     }
 }

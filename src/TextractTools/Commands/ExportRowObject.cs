@@ -8,7 +8,8 @@ namespace TextractTools.Commands
     /// A row for Export-Csv: a PSObject whose properties are exactly the row's columns (so the CSV is the table, or
     /// the line items, and nothing else), with where it came from in a member set named Source, which Export-Csv,
     /// ConvertTo-Json and Select-Object * leave out: <c>$row.Source.Document</c>, <c>$row.Source.Page</c> ...
-    /// To put the document into a CSV: <c>Select-Object @{ n = 'Document'; e = { $_.Source.Document } }, *</c>.
+    /// To put the document into a CSV: <c>Select-Object @{ n = 'Document'; e = { $_.Source.Document } }, *</c>; to
+    /// group rows by document: <c>Group-Object { $_.Source.Document }</c>.
     /// </summary>
     internal static class ExportRowObject
     {
@@ -38,6 +39,8 @@ namespace TextractTools.Commands
 
         public static PSObject From(TextractTableRow row) => ExportRowObject.Create(TypeName, row.Values, new Dictionary<string, object?>
         {
+            ["Document"] = row.Document,
+            ["JobId"] = row.JobId,
             ["TableIndex"] = row.TableIndex,
             ["Page"] = row.Page,
             ["RowNumber"] = row.RowNumber,

@@ -40,14 +40,16 @@ namespace TextractTools.Commands
         typeof(TextractLayoutBlock), typeof(string), typeof(TextractBlock), typeof(TextractExpenseOutput), typeof(TextractExpenseDocument),
         typeof(TextractExpenseField), typeof(TextractLendingOutput), typeof(TextractLendingPage), typeof(TextractLendingField),
         typeof(TextractLendingSummary), typeof(TextractIdentityDocument))]
-    public sealed class GetTextractOutputCommand : TextractCmdletBase
+    public sealed class GetTextractOutputCommand : OutputReadingCmdletBase
     {
         private const string JobSet = "Job";
         private const string JobIdSet = "JobId";
         private const string PathSet = "Path";
         private const string S3UriSet = "S3Uri";
 
+        /// <summary>Jobs: from Start-TextractAnalysis or Wait-TextractJob, or saved with Export-Clixml and read back with Import-Clixml.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = JobSet, ValueFromPipeline = true)]
+        [JobObjectTransformation]
         public TextractJob[] Job { get; set; } = Array.Empty<TextractJob>();
 
         [Parameter(Mandatory = true, ParameterSetName = JobIdSet, ValueFromPipelineByPropertyName = true)]
@@ -101,6 +103,14 @@ namespace TextractTools.Commands
         private int _mergedCells = (int)MergedCellMode.Repeat;
 
         /// <summary>
+        /// With -As TableRow: a table whose cells Textract did not mark COLUMN_HEADER takes its column names from its
+        /// first row (which is then no data row). Without it such a table has the names Column1, Column2, ... and every
+        /// row is data.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter FirstRowAsHeader { get; set; }
+
+        /// <summary>
         /// With -As Text, Markdown or Html: content to leave out: PageHeader, PageFooter, PageNumber (the page furniture
         /// Textract's layout marks, or the reading order finds), KeyValue, Table.
         /// </summary>
@@ -127,6 +137,11 @@ namespace TextractTools.Commands
 
         private string? _saveToFolder;
 
+        private protected override OutputSourceChoice SourceChoice => (OutputSourceChoice)(int)Source;
+        private protected override string? ExpectedKmsKey => ExpectedKmsKeyId;
+        private protected override string? SaveToFolder => _saveToFolder;
+        private protected override DocumentReadOptions ReadOptions => new DocumentReadOptions { MergeContinuedTables = MergeContinuedTables };
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -139,143 +154,33 @@ namespace TextractTools.Commands
 
         protected override void ProcessRecord()
         {
+            var summary = As == TextractOutputShape.LendingSummary;
             switch (ParameterSetName)
             {
                 case JobSet:
-                    foreach (var job in Job.Where(j => j != null)) ReadJob(job);
+                    foreach (var job in Job.Where(j => j != null)) Emit(ReadJobOutput(job, summary));
                     break;
                 case JobIdSet:
                     foreach (var id in JobId)
                     {
-                        TextractJob? job = null;
-                        try
-                        {
-                            Engine.Validation.TextractIdentifiers.ValidateJobId(id); // validation only: no call for an id Textract cannot have given
-                            job = JobInput.Known(id) ?? ResolveJob(id);
-                        }
-                        catch (Exception e) when (!(e is PipelineStoppedException)) { if (!ReportError(e, id)) return; }
-                        if (job != null) ReadJob(job);
+                        var job = JobOf(id);
+                        if (job != null) Emit(ReadJobOutput(job, summary));
+                        if (StopToken.IsCancellationRequested) return;
                     }
                     break;
                 case PathSet:
-                    foreach (var path in Path) ReadSaved(path);
+                    foreach (var path in Path) Emit(ReadSavedOutput(path, summary));
                     break;
                 case S3UriSet:
-                    foreach (var uri in S3Uri) ReadS3(uri);
+                    foreach (var uri in S3Uri) Emit(ReadS3Output(uri, summary));
                     break;
             }
         }
 
-        private void ReadJob(TextractJob job)
-        {
-            if (!job.IsFinished)
-            {
-                var error = new InvalidOperationException($"Textract job {job.JobId} is {job.Status}: its output is not complete yet.");
-                WriteError(ErrorRecords.Make(error, "TextractJobNotFinished", ErrorCategory.ResourceBusy, job,
-                    "Pipe the job through Wait-TextractJob first: Start-TextractAnalysis ... | Wait-TextractJob | Get-TextractOutput."));
-                return;
-            }
-            if (job.Status == "FAILED")
-            {
-                var error = new InvalidOperationException($"Textract job {job.JobId} FAILED: {job.StatusMessage}. It has no output.");
-                WriteError(ErrorRecords.Make(error, "TextractJobFailed", ErrorCategory.InvalidResult, job, "Read the service's message, fix the cause and start the job again."));
-                return;
-            }
-            if (Source == TextractOutputSource.S3 && job.OutputLocation == null)
-            {
-                var error = new ArgumentException($"Job {job.JobId} has no OutputConfig, so its output is not in a bucket; use -Source Api.");
-                WriteError(ErrorRecords.Make(error, "NoOutputLocation", ErrorCategory.InvalidArgument, job, "Use -Source Api or -Source Auto."));
-                return;
-            }
-            var kind = TextractOutputKinds.Of(job.Kind);
-            if (!ShapeFits(kind, job)) return;
-            try
-            {
-                var session = GetSession(job.Region, job.EndpointUrl);
-                var settings = ReadSettings(session);
-                var reader = session.CreateJobOutputReader();
-                var source = (OutputSourceChoice)(int)Source;
-                var summary = As == TextractOutputShape.LendingSummary;
-                var origin = new TextractDocumentOrigin(job.Document, job.JobId);
-                var output = RunAsync(ct => System.Threading.Tasks.Task.FromResult(summary
-                    ? Read(reader.ReadSummary(job, source, settings, ct), TextractOutputKind.LendingSummary, origin, lending: true)
-                    : Read(reader.ReadPages(job, source, settings, ct), kind, origin, lending: kind == TextractOutputKind.Lending)));
-                if (!summary) OutputCompleteness.Check(output, job, job.OutputLocation ?? "the Get API");
-                Emit(output, job);
-            }
-            catch (Exception e) when (!(e is PipelineStoppedException))
-            {
-                ReportError(e, job);
-            }
-        }
-
-        private void ReadS3(string uri)
-        {
-            try
-            {
-                var location = S3Location.Parse(uri, nameof(S3Uri));
-                var session = GetSession();
-                var settings = ReadSettings(session);
-                var reader = session.CreateJobOutputReader();
-                var summary = As == TextractOutputShape.LendingSummary;
-                var origin = new TextractDocumentOrigin(location.ToString(), JobIdOf(location));
-                var output = RunAsync(ct => System.Threading.Tasks.Task.FromResult(summary
-                    ? Read(reader.ReadSummary(location, settings, ct), TextractOutputKind.LendingSummary, origin, lending: true)
-                    : Read(reader.ReadPages(location, settings, ct), null, origin, lending: false)));
-                if (ShapeFits(output.Kind, uri)) Emit(output, uri);
-            }
-            catch (Exception e) when (!(e is PipelineStoppedException))
-            {
-                ReportError(e, uri);
-            }
-        }
-
-        /// <summary>Warnings and verbose messages of the read (through the bridge: the pages are read on a worker thread), and -ExpectedKmsKeyId.</summary>
-        private OutputReadSettings ReadSettings(AwsSession session) => new OutputReadSettings
-        {
-            ExpectedKmsKeyArn = GivenKmsKeyId(nameof(ExpectedKmsKeyId), ExpectedKmsKeyId, session.Region) is { } expected
-                ? RunAsync(ct => session.ResolveKmsKeyArnAsync(expected, ct))
-                : null,
-            Warning = message => Bridge.Post(() => WriteWarning(message)),
-            Verbose = PostVerbose,
-        };
-
-        private static string? JobIdOf(S3Location location)
-        {
-            var parts = location.Key.TrimEnd('/').Split('/');
-            return parts.Length == 0 ? null : parts[parts.Length - 1];
-        }
-
-        private void ReadSaved(string path)
-        {
-            try
-            {
-                var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-                var output = TextractOutputReader.ReadPath(full, As == TextractOutputShape.LendingSummary, ReadOptions());
-                if (ShapeFits(output.Kind, path)) Emit(output, path);
-            }
-            catch (Exception e) when (!(e is PipelineStoppedException))
-            {
-                ReportError(e, path);
-            }
-        }
-
-        private DocumentReadOptions ReadOptions() => new DocumentReadOptions { MergeContinuedTables = MergeContinuedTables };
-
-        /// <summary>Reads the pages (and keeps them in -SaveTo: a lending job's as its output folder in the bucket holds them).</summary>
-        private TextractOutput Read(IEnumerable<RawOutputPage> pages, TextractOutputKind? kind, TextractDocumentOrigin origin, bool lending)
-        {
-            if (_saveToFolder != null)
-            {
-                pages = RawPageArchive.SaveAlong(pages, lending ? TextractOutputReader.SavedLendingFolder(_saveToFolder, kind == TextractOutputKind.LendingSummary) : _saveToFolder);
-            }
-            return TextractOutputReader.Read(pages, kind, origin, ReadOptions());
-        }
-
-        private OutputShapes Shapes => new OutputShapes(As, Page, MinConfidence, TableIndex, MergedCells, Exclude, PageBreak);
+        private OutputShapes Shapes => new OutputShapes(As, Page, MinConfidence, TableIndex, MergedCells, Exclude, PageBreak, FirstRowAsHeader);
 
         /// <summary>False (after an error record saying what the output holds and which -As values fit it) when -As does not fit the output.</summary>
-        private bool ShapeFits(TextractOutputKind kind, object target)
+        private protected override bool Accepts(TextractOutputKind kind, object target)
         {
             if (Shapes.Fits(kind, out var why)) return true;
             WriteError(ErrorRecords.Make(new ArgumentException(why, nameof(As)), "ShapeNotInOutput", ErrorCategory.InvalidArgument, target,
@@ -283,14 +188,29 @@ namespace TextractTools.Commands
             return false;
         }
 
-        private void Emit(TextractOutput output, object target)
+        /// <summary>The objects asked for; an empty answer gets a warning that says why. Text carries its Document and JobId.</summary>
+        private void Emit(TextractOutput? output)
         {
+            if (output == null) return;
             foreach (var warning in output.Warnings) WriteWarning(warning.ToString());
-            foreach (var item in Shapes.Select(output))
+            var shapes = Shapes;
+            var emitted = 0;
+            foreach (var item in shapes.Select(output))
             {
                 if (StopToken.IsCancellationRequested) return;
-                WriteObject(item);
+                WriteObject(item is string text ? WithOrigin(text, output.Origin) : item);
+                emitted++;
             }
+            if (emitted == 0) WriteWarning(shapes.WhyEmpty(output));
+        }
+
+        /// <summary>The text as a string that also says where it came from ($text.Document), for Group-Object and Where-Object.</summary>
+        private static PSObject WithOrigin(string text, TextractDocumentOrigin origin)
+        {
+            var result = new PSObject(text);
+            result.Properties.Add(new PSNoteProperty("Document", origin.Document));
+            result.Properties.Add(new PSNoteProperty("JobId", origin.JobId));
+            return result;
         }
     }
 }

@@ -12,6 +12,19 @@ using TextractTools.Engine.Validation;
 
 namespace TextractTools.Commands
 {
+    /// <summary>What Invoke-TextractBatch -Deliver writes into each document's folder (the engine's BatchDeliverable, value for value).</summary>
+    public enum TextractDeliverable
+    {
+        /// <summary>text.txt: the text in reading order.</summary>
+        Text,
+
+        /// <summary>tables/page{p}_table{n}[_{title}].csv, one CSV per table (expense and lending output: line-items.csv).</summary>
+        Tables,
+
+        /// <summary>key-values.csv (expense output: summary-fields.csv; lending output: lending-fields.csv).</summary>
+        KeyValues,
+    }
+
     /// <summary>
     /// Processes a folder of files or an S3 prefix of documents as one resumable batch: starts a Textract job for
     /// each (at most -ThrottleLimit at once), waits, and delivers each finished job's raw output to -OutputFolder,
@@ -69,9 +82,16 @@ namespace TextractTools.Commands
         [ValidateRange(2, 3600)]
         public int LeaseSec { get; set; } = 60;
 
-        /// <summary>Each finished document's raw output pages go to {OutputFolder}/{name}.{JobId}/1..n.</summary>
+        /// <summary>
+        /// Each finished document goes into a folder named after it, {OutputFolder}/{file name}/: its raw output pages
+        /// (1.json, 2.json ...), job.json, and what -Deliver asks for.
+        /// </summary>
         [Parameter(Mandatory = true)]
         public string OutputFolder { get; set; } = "";
+
+        /// <summary>What each document's folder holds besides its raw pages: Text, Tables (one CSV per table), KeyValues (CSV).</summary>
+        [Parameter]
+        public TextractDeliverable[] Deliver { get; set; } = Array.Empty<TextractDeliverable>();
 
         /// <summary>The most jobs of this batch running at once.</summary>
         [Parameter]
@@ -279,6 +299,7 @@ namespace TextractTools.Commands
                 UploadLocation = ParameterSetName == S3UriSet ? null : S3Location.Parse(UploadUri, nameof(UploadUri)),
                 ThrottleLimit = ThrottleLimit,
                 OutputFolder = folder,
+                Deliverables = Deliver.Select(d => (BatchDeliverable)(int)d).Distinct().ToArray(),
                 PollSchedule = PollSchedule.FromSeconds(PollIntervalSec, MaxPollIntervalSec),
                 Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
             };

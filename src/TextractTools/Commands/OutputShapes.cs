@@ -6,9 +6,9 @@ using TextractTools.Engine.Formats;
 namespace TextractTools.Commands
 {
     /// <summary>
-    /// Get-TextractOutput's -As, -Page, -MinConfidence and -TableIndex applied to output of any kind: the objects of
-    /// the shape asked for, or, when the output's kind has no such shape, a message saying what it holds and which
-    /// shapes it has.
+    /// Get-TextractOutput's -As, -Page, -MinConfidence, -TableIndex, -MergedCells and -FirstRowAsHeader applied to
+    /// output of any kind: the objects of the shape asked for; when the output's kind has no such shape, a message
+    /// saying what it holds and which shapes it has; when the answer is empty, a message saying why.
     /// </summary>
     internal sealed class OutputShapes
     {
@@ -40,9 +40,10 @@ namespace TextractTools.Commands
         private readonly MergedCellMode _mergedCells;
         private readonly string[] _exclude;
         private readonly bool _pageBreaks;
+        private readonly bool _firstRowAsHeader;
 
         public OutputShapes(TextractOutputShape shape, int[] pages, double minConfidence, int[] tableIndex, MergedCellMode mergedCells,
-            string[] exclude, bool pageBreaks)
+            string[] exclude, bool pageBreaks, bool firstRowAsHeader = false)
         {
             _shape = shape;
             _pages = pages;
@@ -51,6 +52,7 @@ namespace TextractTools.Commands
             _mergedCells = mergedCells;
             _exclude = exclude;
             _pageBreaks = pageBreaks;
+            _firstRowAsHeader = firstRowAsHeader;
         }
 
         /// <summary>
@@ -92,7 +94,7 @@ namespace TextractTools.Commands
                 case TextractOutputShape.KeyValue: return Filter(document.KeyValues);
                 case TextractOutputShape.Table: return Tables(document);
                 case TextractOutputShape.Cell: return Filter(Tables(document).SelectMany(t => t.Cells));
-                case TextractOutputShape.TableRow: return Tables(document).SelectMany(t => t.GetRows(_mergedCells)).Select(TableRowObject.From);
+                case TextractOutputShape.TableRow: return Tables(document).SelectMany(t => t.GetRows(_mergedCells, _firstRowAsHeader)).Select(TableRowObject.From);
                 case TextractOutputShape.Query: return Filter(document.Queries);
                 case TextractOutputShape.Signature: return Filter(document.Signatures);
                 case TextractOutputShape.Layout: return Filter(document.Layout);
@@ -163,6 +165,92 @@ namespace TextractTools.Commands
             var cut = name.LastIndexOfAny(new[] { '/', '\\' });
             return cut < 0 ? name : name.Substring(cut + 1);
         }
+
+        /// <summary>
+        /// Why an answer holds nothing, for a warning: the page or table asked for is not there, the output holds no
+        /// such objects at all (with the feature that makes them), or the filters left none.
+        /// </summary>
+        public string WhyEmpty(TextractOutput output) => WhyEmpty(output, output.Origin, output.PageCount);
+
+        /// <summary>The same for a document already read (Export-TextractTable's input).</summary>
+        public string WhyEmpty(TextractDocument document) => WhyEmpty(document, document.Origin, document.PageCount);
+
+        /// <param name="output">The TextractOutput, or the TextractDocument, that gave nothing.</param>
+        private string WhyEmpty(object output, TextractDocumentOrigin origin, int pageCount)
+        {
+            string document = origin.Document ?? origin.JobId ?? "the output";
+            if (_pages.Length > 0 && _pages.All(p => p > pageCount))
+                return $"-Page {string.Join(", ", _pages)}: {document} has {Count(pageCount, "page", "pages")}; nothing to return.";
+            var (total, singular, plural, hint) = Holding(output);
+            if (total == 0)
+                return $"-As {_shape}: {document} holds no {plural} ({Holdings(output)}).{(hint.Length == 0 ? "" : " " + hint)}";
+            bool tables = _shape == TextractOutputShape.Table || _shape == TextractOutputShape.TableRow || _shape == TextractOutputShape.Cell;
+            if (tables && _tableIndex.Length > 0 && _tableIndex.All(i => i > total))
+                return $"-TableIndex {string.Join(", ", _tableIndex)}: {document} has {Count(total, "table", "tables")} (Index 1 to {total}); nothing to return.";
+            if (_shape == TextractOutputShape.TableRow && (output as TextractDocument ?? (output as TextractOutput)?.Blocks) is TextractDocument withTables)
+            {
+                var headersOnly = Tables(withTables).Select(t => t.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                if (headersOnly.Count > 0)
+                    return $"-As TableRow: table {string.Join(", ", headersOnly)} of {document} has header rows only, no data rows (-As Cell shows its cells).";
+            }
+            var filters = new List<string>();
+            if (_pages.Length > 0) filters.Add("-Page " + string.Join(", ", _pages));
+            if (tables && _tableIndex.Length > 0) filters.Add("-TableIndex " + string.Join(", ", _tableIndex));
+            if (_minConfidence > 0) filters.Add("-MinConfidence " + _minConfidence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return $"-As {_shape}: {string.Join(" and ", filters)} left none of the {Count(total, singular, plural)} of {document}.";
+        }
+
+        /// <summary>How many objects of the shape the whole output holds, their name, and what makes them.</summary>
+        private (int Total, string Singular, string Plural, string Hint) Holding(object read)
+        {
+            var output = read as TextractOutput;
+            if ((read as TextractDocument ?? output?.Blocks) is TextractDocument d)
+            {
+                switch (_shape)
+                {
+                    case TextractOutputShape.Page: return (d.PageCount, "page", "pages", "");
+                    case TextractOutputShape.Line: return (d.Lines.Count, "line", "lines", "");
+                    case TextractOutputShape.Word: return (d.Words.Count, "word", "words", "");
+                    case TextractOutputShape.KeyValue: return (d.KeyValues.Count, "key-value pair", "key-value pairs", "Key-value pairs come from document analysis with -Feature Forms.");
+                    case TextractOutputShape.Table:
+                    case TextractOutputShape.TableRow:
+                    case TextractOutputShape.Cell: return (d.Tables.Count, "table", "tables", "Tables come from document analysis with -Feature Tables.");
+                    case TextractOutputShape.Query: return (d.Queries.Count, "query result", "query results", "Query results come from document analysis with -Query.");
+                    case TextractOutputShape.Signature: return (d.Signatures.Count, "signature", "signatures", "Signatures come from document analysis with -Feature Signatures.");
+                    case TextractOutputShape.Layout: return (d.Layout.Count, "layout block", "layout blocks", "Layout blocks come from document analysis with -Feature Layout.");
+                    case TextractOutputShape.Block: return (d.Blocks.Count, "block", "blocks", "");
+                }
+            }
+            IReadOnlyList<TextractExpenseDocument> expenseDocuments = output?.Expense?.ExpenseDocuments ?? output?.Lending?.ExpenseDocuments ?? new TextractExpenseDocument[0];
+            switch (_shape)
+            {
+                case TextractOutputShape.ExpenseDocument: return (expenseDocuments.Count, "expense document", "expense documents", "");
+                case TextractOutputShape.ExpenseField: return (expenseDocuments.Sum(e => e.SummaryFields.Count), "summary field", "summary fields", "");
+                case TextractOutputShape.LineItem: return (expenseDocuments.Sum(e => e.LineItems.Count), "line item", "line items", "");
+                case TextractOutputShape.Line: return (expenseDocuments.Sum(e => e.Lines.Count), "line", "lines", "");
+                case TextractOutputShape.LendingPage: return (output?.Lending?.Pages.Count ?? 0, "lending page", "lending pages", "");
+                case TextractOutputShape.LendingField: return (output?.Lending?.Fields.Count ?? 0, "lending field", "lending fields", "");
+                case TextractOutputShape.IdentityDocument: return (output?.Lending?.IdentityDocuments.Count ?? 0, "identity document", "identity documents", "");
+                default: return (0, "object", "objects", "");
+            }
+        }
+
+        private static string Holdings(object read)
+        {
+            var output = read as TextractOutput;
+            if ((read as TextractDocument ?? output?.Blocks) is TextractDocument d)
+            {
+                var parts = new List<string> { Count(d.PageCount, "page", "pages"), Count(d.Lines.Count, "line", "lines"),
+                    Count(d.KeyValues.Count, "key-value pair", "key-value pairs"), Count(d.Tables.Count, "table", "tables") };
+                if (d.Queries.Count > 0) parts.Add(Count(d.Queries.Count, "query result", "query results"));
+                if (d.Signatures.Count > 0) parts.Add(Count(d.Signatures.Count, "signature", "signatures"));
+                if (d.Layout.Count > 0) parts.Add(Count(d.Layout.Count, "layout block", "layout blocks"));
+                return "it has " + string.Join(", ", parts);
+            }
+            return "it is " + TextractOutputKinds.Describe(output?.Kind ?? TextractOutputKind.Blocks);
+        }
+
+        private static string Count(int n, string singular, string plural) => n == 0 ? "no " + plural : n == 1 ? "1 " + singular : $"{n} {plural}";
 
         private IEnumerable<TextractTable> Tables(TextractDocument document) =>
             document.Tables.Where(t => Wanted(t) && (_tableIndex.Length == 0 || _tableIndex.Contains(t.Index)));

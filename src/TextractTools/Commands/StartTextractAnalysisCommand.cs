@@ -108,23 +108,24 @@ namespace TextractTools.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var document in DocumentsOfThisRecord())
+            foreach (var (document, localPath) in DocumentsOfThisRecord())
             {
                 if (StopToken.IsCancellationRequested) return;
-                StartOne(document);
+                StartOne(document, localPath);
             }
         }
 
-        private IEnumerable<S3Location> DocumentsOfThisRecord()
+        /// <summary>The documents to start, each with the local file it was uploaded from (null for S3 input).</summary>
+        private IEnumerable<(S3Location Document, string? LocalPath)> DocumentsOfThisRecord()
         {
             if (ParameterSetName == PathSet || ParameterSetName == LiteralPathSet)
             {
-                foreach (var location in UploadLocalDocuments()) yield return location;
+                foreach (var uploaded in UploadLocalDocuments()) yield return uploaded;
                 yield break;
             }
             if (ParameterSetName == BucketKeySet)
             {
-                yield return S3Location.Of(Bucket, Key, string.IsNullOrEmpty(Version) ? null : Version);
+                yield return (S3Location.Of(Bucket, Key, string.IsNullOrEmpty(Version) ? null : Version), null);
                 yield break;
             }
             foreach (var uri in S3Uri)
@@ -141,15 +142,15 @@ namespace TextractTools.Commands
                 {
                     ReportError(e, uri);
                 }
-                if (location != null) yield return location;
+                if (location != null) yield return (location, null);
             }
         }
 
         /// <summary>
         /// Resolves -Path/-LiteralPath to files, refuses each Textract could not read (by content and size), and uploads
-        /// the others (once per content) to -UploadUri.
+        /// the others (once per content) to -UploadUri; each with the file it came from.
         /// </summary>
-        private IEnumerable<S3Location> UploadLocalDocuments()
+        private IEnumerable<(S3Location Document, string? LocalPath)> UploadLocalDocuments()
         {
             var uploadLocation = _uploadLocation!;
             var parameter = ParameterSetName == PathSet ? nameof(Path) : nameof(LiteralPath);
@@ -181,11 +182,11 @@ namespace TextractTools.Commands
                 {
                     if (!ReportError(e, file)) yield break;
                 }
-                if (uploaded != null) yield return uploaded;
+                if (uploaded != null) yield return (uploaded, file);
             }
         }
 
-        private void StartOne(S3Location document)
+        private void StartOne(S3Location document, string? localPath)
         {
             StartJobRequest request;
             try
@@ -206,13 +207,44 @@ namespace TextractTools.Commands
             {
                 var session = GetSession();
                 var job = RunAsync(ct => new JobStarter(session.Textract).StartAsync(request, session.Region, session.EndpointUrl, ct));
+                job.LocalPath = localPath;
                 WriteVerbose($"Started job {job.JobId} for {document.Describe()}");
+                ReadStatusOfRerun(session, job);
                 SessionJobHistory.Remember(job);
                 WriteObject(job);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
                 if (!ReportError(e, document.Describe())) return;
+            }
+        }
+
+        /// <summary>
+        /// A rerun's Start (same document, same options: the same derived ClientRequestToken) gets back the job the
+        /// first run started, which may have finished since. Textract's Start answer says nothing of that, so the job's
+        /// status is read with one Get* (MaxResults 1) unless this session already saw the job finish; the job then
+        /// says SUCCEEDED (or FAILED) instead of IN_PROGRESS. A failed read keeps IN_PROGRESS (Wait-TextractJob finds out).
+        /// </summary>
+        private void ReadStatusOfRerun(Engine.Session.AwsSession session, TextractJob job)
+        {
+            var known = SessionJobHistory.Find(job.JobId);
+            if (known != null && known.IsFinished)
+            {
+                job.Status = known.Status;
+                job.StatusMessage = known.StatusMessage;
+                job.Pages = known.Pages;
+                job.Warnings = known.Warnings;
+                job.CompletedAt = known.CompletedAt;
+                return;
+            }
+            try
+            {
+                RunAsync(ct => JobWaiter.ReadStatusAsync(session.Textract, job, null, ct));
+                if (job.IsFinished) WriteVerbose($"Job {job.JobId} was started before with the same ClientRequestToken and is {job.Status}.");
+            }
+            catch (Exception e) when (!(e is PipelineStoppedException) && !StopToken.IsCancellationRequested)
+            {
+                WriteVerbose($"Could not read the status of job {job.JobId} ({e.Message}); it stays IN_PROGRESS until Wait-TextractJob asks.");
             }
         }
 

@@ -23,7 +23,9 @@ namespace TextractTools.Commands
         private readonly List<TextractJob> _jobs = new List<TextractJob>();
         private readonly List<string> _jobIds = new List<string>();
 
+        /// <summary>Jobs: from Start-TextractAnalysis, or saved with Export-Clixml and read back with Import-Clixml.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = JobSet, ValueFromPipeline = true)]
+        [JobObjectTransformation]
         public TextractJob[] Job { get; set; } = Array.Empty<TextractJob>();
 
         [Parameter(Mandatory = true, ParameterSetName = JobIdSet, ValueFromPipelineByPropertyName = true)]

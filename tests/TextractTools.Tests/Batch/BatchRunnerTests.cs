@@ -10,6 +10,8 @@ using TextractTools.Engine.Api;
 using TextractTools.Engine.Batch;
 using TextractTools.Engine.Jobs;
 using TextractTools.Engine.Session;
+using TextractTools.Engine.Document;
+using TextractTools.LocalEndpoint.Samples;
 using TextractTools.Tests.Support;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
@@ -156,10 +158,14 @@ namespace TextractTools.Tests.Batch
             foreach (var (path, text) in documents)
             {
                 var document = state.Documents.Single(d => d.Source == path);
-                Assert.Equal(Path.Combine(options.OutputFolder, Path.GetFileName(path) + "." + document.JobId), document.OutputFolder);
-                var page = File.ReadAllText(Path.Combine(document.OutputFolder!, "1"));
+                // A folder named after the document, the raw pages as 1.json ..., job.json naming the document and job.
+                Assert.Equal(Path.Combine(options.OutputFolder, Path.GetFileName(path)), document.OutputFolder);
+                var page = File.ReadAllText(Path.Combine(document.OutputFolder!, "1.json"));
                 Assert.Contains(text, page);
-                Assert.False(File.Exists(Path.Combine(document.OutputFolder!, "2")));
+                Assert.False(File.Exists(Path.Combine(document.OutputFolder!, "2.json")));
+                var job = File.ReadAllText(Path.Combine(document.OutputFolder!, "job.json"));
+                Assert.Contains(document.JobId!, job);
+                Assert.Contains(System.Text.Json.JsonSerializer.Serialize(path), job);
             }
         }
 
@@ -192,6 +198,122 @@ namespace TextractTools.Tests.Batch
             Assert.Empty(second.Items);
             Assert.Equal(recordsBefore, ReadJournal(StateFile("all")).Count);
             Assert.Equal(30, EndpointJobCount - jobsBefore);
+        }
+
+        [Fact]
+        public async Task Each_document_s_folder_holds_the_deliverables_asked_for_and_reads_back()
+        {
+            var inbox = Path.Combine(_folder, "deliver", "inbox");
+            Directory.CreateDirectory(inbox);
+            var sample = Path.Combine(inbox, "invoice-0142.pdf");
+            File.WriteAllBytes(sample, ProjectSample.CreatePdf());
+            var options = Options("deliver", outputToBucket: true);
+            options.Job.Features = new[] { "Tables", "Forms" };
+            options.Deliverables = new[] { BatchDeliverable.Text, BatchDeliverable.Tables, BatchDeliverable.KeyValues };
+
+            var run = await RunAsync(options, StateFile("deliver"), new[] { BatchDocument.FromLocalFile(sample, options.UploadLocation!) });
+
+            Assert.Empty(run.Errors);
+            var folder = Assert.Single(run.Items).OutputFolder!;
+            Assert.Equal(Path.Combine(options.OutputFolder, "invoice-0142.pdf"), folder);
+            Assert.Equal(ProjectSample.ExpectedLines, File.ReadAllText(Path.Combine(folder, "text.txt")).Split('\n').Where(l => l.Length > 0));
+            var table = Assert.Single(Directory.GetFiles(Path.Combine(folder, "tables")));
+            Assert.Matches(@"page\d+_table1(_.+)?\.csv$", Path.GetFileName(table));
+            var csv = File.ReadAllLines(table);
+            Assert.Equal("\"Item\",\"Quantity\",\"Unit Price\",\"Amount\"", csv[0]);
+            Assert.Equal(6, csv.Length);
+            var keyValues = File.ReadAllLines(Path.Combine(folder, "key-values.csv"));
+            Assert.StartsWith("\"Page\",\"Key\",\"Value\"", keyValues[0]);
+            Assert.Contains(keyValues, l => l.Contains("\"Invoice Number:\",\"INV-1042\""));
+            // The folder reads back as the output it holds (the deliverables beside the pages are ignored).
+            var document = TextractDocumentReader.ReadFolder(folder);
+            Assert.Equal(ProjectSample.ExpectedLines, document.Lines.Select(l => l.Text));
+        }
+
+        [Fact]
+        public async Task Files_with_the_same_content_are_one_job_and_each_name_gets_its_folder()
+        {
+            var documents = WriteDocuments("same", 2);
+            var copy = Path.Combine(Path.GetDirectoryName(documents[0].Path)!, "copy-of-doc-01.pdf");
+            File.Copy(documents[0].Path, copy);
+            var options = Options("same", outputToBucket: true);
+            options.Deliverables = new[] { BatchDeliverable.Text };
+            var inputs = BatchDocument.CombineIdenticalContent(documents.Select(d => d.Path).Concat(new[] { copy })
+                .Select(p => BatchDocument.FromLocalFile(p, options.UploadLocation!)));
+            var jobsBefore = EndpointJobCount;
+
+            var run = await RunAsync(options, StateFile("same"), inputs);
+
+            Assert.Equal(2, inputs.Count);
+            Assert.Empty(run.Errors);
+            Assert.Equal(2, EndpointJobCount - jobsBefore);
+            Assert.Equal(3, run.Items.Count(i => i.Delivered));
+            var original = run.Items.Single(i => i.Document == documents[0].Path);
+            var twin = run.Items.Single(i => i.Document == copy);
+            Assert.Equal(original.JobId, twin.JobId);
+            Assert.Equal(Path.Combine(options.OutputFolder, "copy-of-doc-01.pdf"), twin.OutputFolder);
+            Assert.Contains(documents[0].Text, File.ReadAllText(Path.Combine(twin.OutputFolder!, "text.txt")));
+            Assert.Contains("copy-of-doc-01.pdf", File.ReadAllText(Path.Combine(twin.OutputFolder!, "job.json")));
+
+            // A rerun finds every folder in place and does nothing.
+            var again = await RunAsync(options, StateFile("same"), inputs);
+            Assert.Empty(again.Items);
+            Assert.Equal(2, EndpointJobCount - jobsBefore);
+        }
+
+        [Fact]
+        public async Task A_file_added_later_with_delivered_content_gets_its_folder_from_the_same_job()
+        {
+            var documents = WriteDocuments("later", 1);
+            var options = Options("later", outputToBucket: false);
+            options.Deliverables = new[] { BatchDeliverable.Text };
+            var first = await RunAsync(options, StateFile("later"), Inputs(documents, options));
+            var delivered = Assert.Single(first.Items);
+            var jobsBefore = EndpointJobCount;
+
+            // The new name comes first, as Get-ChildItem might list it: the document the journal knows stays the one job.
+            var copy = Path.Combine(Path.GetDirectoryName(documents[0].Path)!, "again.pdf");
+            File.Copy(documents[0].Path, copy);
+            IReadOnlyList<BatchDocument> inputs;
+            using (var before = BatchJournal.Open(StateFile("later")))
+            {
+                inputs = BatchDocument.CombineIdenticalContent(new[] { copy, documents[0].Path }.Select(p => BatchDocument.FromLocalFile(p, options.UploadLocation!)),
+                    BatchState.From(before.Records), options);
+            }
+            Assert.Equal(documents[0].Path, Assert.Single(inputs).LocalPath);
+            var second = await RunAsync(options, StateFile("later"), inputs);
+            Assert.Empty(second.Items); // the runner skips what is delivered ...
+
+            using var journal = BatchJournal.Open(StateFile("later"));
+            var items = BatchDeliveries.DeliverMissingAliases(inputs, BatchState.From(journal.Records), options);
+
+            var twin = Assert.Single(items); // ... and the name added since gets its folder, with no new job
+            Assert.Equal(copy, twin.Document);
+            Assert.Equal(delivered.JobId, twin.JobId);
+            Assert.Equal(File.ReadAllText(Path.Combine(delivered.OutputFolder!, "text.txt")), File.ReadAllText(Path.Combine(twin.OutputFolder!, "text.txt")));
+            Assert.Contains("again.pdf", File.ReadAllText(Path.Combine(twin.OutputFolder!, "job.json")));
+            Assert.Equal(jobsBefore, EndpointJobCount);
+            Assert.Empty(BatchDeliveries.DeliverMissingAliases(inputs, BatchState.From(journal.Records), options));
+        }
+
+        [Fact]
+        public async Task Two_documents_with_one_name_get_two_folders()
+        {
+            var first = WriteDocuments("names-a", 1)[0];
+            var second = WriteDocuments("names-b", 1)[0];
+            Assert.Equal(Path.GetFileName(first.Path), Path.GetFileName(second.Path));
+            var options = Options("names", outputToBucket: false);
+
+            var run = await RunAsync(options, StateFile("names"), new[] { first.Path, second.Path }
+                .Select(p => BatchDocument.FromLocalFile(p, options.UploadLocation!)).ToList());
+
+            Assert.Empty(run.Errors);
+            var folders = run.Items.Select(i => i.OutputFolder!).ToList();
+            Assert.Equal(2, folders.Distinct().Count());
+            Assert.Contains(Path.Combine(options.OutputFolder, "doc-01.pdf"), folders);
+            Assert.Contains(folders, f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), @"^doc-01-[0-9a-f]{6}\.pdf$"));
+            Assert.Contains(first.Text, File.ReadAllText(Path.Combine(run.Items.Single(i => i.Document == first.Path).OutputFolder!, "1.json")));
+            Assert.Contains(second.Text, File.ReadAllText(Path.Combine(run.Items.Single(i => i.Document == second.Path).OutputFolder!, "1.json")));
         }
 
         private sealed class SimulatedCrash : Exception
@@ -280,7 +402,7 @@ namespace TextractTools.Tests.Batch
             Assert.Equal("UnsupportedDocumentException", Assert.IsAssignableFrom<TextractServiceException>(error).ErrorCode);
             Assert.Equal(4, run.Items.Count(i => i.Delivered));
             // Through the Get API (no output bucket): the pages are the Get answers.
-            Assert.All(run.Items.Where(i => i.Delivered), i => Assert.True(File.Exists(Path.Combine(i.OutputFolder!, "1"))));
+            Assert.All(run.Items.Where(i => i.Delivered), i => Assert.True(File.Exists(Path.Combine(i.OutputFolder!, "1.json"))));
 
             var state = BatchState.From(ReadJournal(StateFile("unsupported")));
             var journaled = state.Documents.Single(d => d.Source == bad);

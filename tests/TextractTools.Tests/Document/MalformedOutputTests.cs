@@ -68,7 +68,7 @@ namespace TextractTools.Tests.Document
         public void Lenient_reading_turns_a_missing_block_into_a_warning()
         {
             var page = Answer(new[] { Page("p1", 1, "l1"), Line("l1", "Hello", 1, "w1", "w-missing"), Word("w1", "Hello") });
-            TextractDocument document = TextractDocumentReader.Read(new[] { Raw(page) }, new DocumentReadOptions { Lenient = true });
+            TextractDocument document = TextractDocumentReader.Read(new[] { Raw(page) }, options: new DocumentReadOptions { Lenient = true });
 
             TextractDocumentWarning warning = Assert.Single(document.Warnings);
             Assert.Equal(ReaderWarningCodes.MissingBlock, warning.Code);
@@ -102,7 +102,7 @@ namespace TextractTools.Tests.Document
             Assert.Contains("page-a", error.Message);
             Assert.Contains("page-b", error.Message);
 
-            TextractDocument document = TextractDocumentReader.Read(pages, new DocumentReadOptions { Lenient = true });
+            TextractDocument document = TextractDocumentReader.Read(pages, options: new DocumentReadOptions { Lenient = true });
             Assert.Single(document.Lines);
             Assert.Single(document.Words);
             Assert.Equal(3, document.Blocks.Count);

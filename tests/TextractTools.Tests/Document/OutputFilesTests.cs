@@ -32,7 +32,7 @@ namespace TextractTools.Tests.Document
             for (int n = 1; n <= 11; n++) WriteObject(n, 11);
             File.WriteAllBytes(Path.Combine(_folder, ".s3_access_check"), new byte[0]);
             File.WriteAllText(Path.Combine(_folder, "notes.txt"), "not output");
-            File.WriteAllText(Path.Combine(_folder, "1.json"), "not output either");
+            File.WriteAllText(Path.Combine(_folder, "1.txt"), "not output either");
 
             TextractDocument document = TextractDocumentReader.ReadFolder(_folder);
 
@@ -40,6 +40,31 @@ namespace TextractTools.Tests.Document
             Assert.Equal(Enumerable.Range(1, 11).Select(n => "Page " + n), document.Lines.Select(l => l.Text));
             Assert.Equal(Enumerable.Range(1, 11).Select(n => Path.Combine(_folder, n.ToString())),
                 TextractDocumentReader.EnumerateFolder(_folder).Select(p => p.Source));
+        }
+
+        [Fact]
+        public void Numbered_objects_may_carry_a_json_extension_as_a_batch_delivers_them()
+        {
+            for (int n = 1; n <= 10; n++)
+            {
+                WriteObject(n, 10);
+                File.Move(Path.Combine(_folder, n.ToString()), Path.Combine(_folder, n + ".json"));
+            }
+            File.WriteAllText(Path.Combine(_folder, "key-values.csv"), "\"Key\",\"Value\"");
+
+            TextractDocument document = TextractDocumentReader.ReadFolder(_folder);
+
+            Assert.Equal(Enumerable.Range(1, 10).Select(n => "Page " + n), document.Lines.Select(l => l.Text));
+        }
+
+        [Fact]
+        public void A_number_given_twice_is_an_error()
+        {
+            WriteObject(1, 1);
+            File.Copy(Path.Combine(_folder, "1"), Path.Combine(_folder, "1.json"));
+
+            var error = Assert.Throws<TextractOutputException>(() => TextractDocumentReader.ReadFolder(_folder));
+            Assert.Contains("output object 1 twice", error.Message);
         }
 
         [Fact]

@@ -68,7 +68,9 @@ namespace TextractTools.Tests.Document
         public void Without_layout_lines_keep_Textract_order_page_by_page()
         {
             var page2 = Answer(new[] { Page("p2", 2, "b"), Line("b", "second page", 2, "wb"), Word("wb", "second", 2) }, pages: 2);
-            var page1 = Answer(new[] { Page("p1", 1, "a1", "a2"), Line("a1", "right column top", 1), Line("a2", "left column", 1) }, pages: 2);
+            // Placed one above the other: the helper's running Top wraps around, and how far it has come depends on the
+            // tests that ran before (in parallel), which made this test's order a matter of chance.
+            var page1 = Answer(new[] { Page("p1", 1, "a1", "a2"), Line("a1", "right column top", 1).At(0.1, 0.1, 0.3, 0.01), Line("a2", "left column", 1).At(0.1, 0.11, 0.3, 0.01) }, pages: 2);
             TextractDocument document = TextractDocumentReader.Read(new[] { Raw(page2), Raw(page1) });
 
             Assert.Equal("right column top\nleft column\n\nsecond page", document.Text);
@@ -93,7 +95,7 @@ namespace TextractTools.Tests.Document
             var a = Answer(new[] { Page("p1", 1) }, pages: 2, jobStatus: "PARTIAL_SUCCESS").With("Warnings", warnings).With("StatusMessage", "Page 2 skipped");
             var b = Answer(new[] { Page("p2", 2) }, pages: 2, jobStatus: "PARTIAL_SUCCESS").With("Warnings", warnings).With("NextToken", null);
             TextractDocument document = TextractDocumentReader.Read(new[] { Raw(a), Raw(b) });
-            document.JobId = "job-123";
+            document.Origin.JobId = "job-123";
 
             Assert.Equal(("PARTIAL_SUCCESS", "Page 2 skipped", "1.0", 2), (document.JobStatus, document.StatusMessage, document.ModelVersion, document.PageCount));
             Assert.Equal("job-123", document.JobId);

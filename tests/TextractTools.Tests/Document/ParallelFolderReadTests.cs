@@ -26,17 +26,17 @@ namespace TextractTools.Tests.Document
         private static string Snapshot(TextractDocument document) => JsonSerializer.Serialize(document);
 
         private static TextractDocument ReadWith(string folder, int workers, DocumentReadOptions? options = null) =>
-            TextractDocumentReader.ReadFolder(folder, options, workers);
+            TextractDocumentReader.ReadFolder(folder, null, options, workers);
 
         private static void AssertSameWhateverTheThreads(string folder, DocumentReadOptions? options = null)
         {
             string oneByOne = Snapshot(ReadWith(folder, 1, options));
-            Assert.Equal(oneByOne, Snapshot(TextractDocumentReader.Read(TextractDocumentReader.EnumerateFolder(folder), options)));
+            Assert.Equal(oneByOne, Snapshot(TextractDocumentReader.Read(TextractDocumentReader.EnumerateFolder(folder), new TextractDocumentOrigin(folder), options)));
             foreach (int workers in new[] { 2, 3, 4 })
             {
                 Assert.Equal(oneByOne, Snapshot(ReadWith(folder, workers, options)));
             }
-            Assert.Equal(oneByOne, Snapshot(TextractDocumentReader.ReadFolder(folder, options)));
+            Assert.Equal(oneByOne, Snapshot(TextractDocumentReader.ReadFolder(folder, options: options)));
         }
 
         /// <summary>
@@ -147,8 +147,10 @@ namespace TextractTools.Tests.Document
 
             AssertSameWhateverTheThreads(_folder, new DocumentReadOptions { MergeContinuedTables = true });
 
-            TextractDocument whole = TextractDocumentReader.ReadFile(path);
-            TextractDocument split = TextractDocumentReader.ReadFolder(_folder);
+            // One origin for both: the objects name the same document, whether read from one file or many.
+            var origin = new TextractDocumentOrigin("s3://in/" + name, "job-1");
+            TextractDocument whole = TextractDocumentReader.ReadFile(path, origin);
+            TextractDocument split = TextractDocumentReader.ReadFolder(_folder, origin);
             Assert.Equal(whole.Text, split.Text);
             Assert.Equal(whole.Words.Select(w => w.Id), split.Words.Select(w => w.Id));
             Assert.Equal(whole.Blocks.Count, split.Blocks.Count);

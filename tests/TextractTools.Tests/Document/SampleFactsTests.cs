@@ -10,7 +10,7 @@ namespace TextractTools.Tests.Document
         private static TextractDocument Read(string name, DocumentReadOptions? options = null)
         {
             Skip.If(SampleFiles.Folder == null, SampleFiles.SkipReason);
-            return TextractDocumentReader.ReadFile(SampleFiles.Response(name), options);
+            return TextractDocumentReader.ReadFile(SampleFiles.Response(name), options: options);
         }
 
         [SkippableFact]
@@ -105,8 +105,14 @@ namespace TextractTools.Tests.Document
             Assert.Equal(new[] { 1, 2, 3 }, joined.Pages);
             Assert.Equal(2, joined.Index);
             Assert.Equal(3, joined.PartIds.Count);
-            // Rows of the later parts follow on: the header names every row, whatever page it came from.
-            var rows = joined.GetRows();
+            // Textract marked no COLUMN_HEADER cells here: every row is data, under generic names ...
+            var all = joined.GetRows();
+            Assert.Equal(joined.RowCount, all.Count);
+            Assert.Equal(new[] { "Column1", "Column2", "Column3" }, all[0].ColumnNames);
+            Assert.Equal("Date", all[0]["Column1"]);
+            // ... unless the caller says the first row is the header. Rows of the later parts follow on: the header
+            // names every row, whatever page it came from.
+            var rows = joined.GetRows(firstRowAsHeader: true);
             Assert.Equal(joined.RowCount - 1, rows.Count);
             Assert.Equal(new[] { "Date", "Description Long 2", "Withdrawals / Deposits" }, rows[0].ColumnNames);
             Assert.Equal(Enumerable.Range(2, rows.Count), rows.Select(r => r.RowNumber));

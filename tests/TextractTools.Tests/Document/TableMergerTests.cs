@@ -30,7 +30,7 @@ namespace TextractTools.Tests.Document
         }
 
         private static TextractDocument Read(IEnumerable<Dictionary<string, object?>> blocks) =>
-            TextractDocumentReader.Read(new[] { Raw(Answer(blocks, pages: 2)) }, Merge);
+            TextractDocumentReader.Read(new[] { Raw(Answer(blocks, pages: 2)) }, options: Merge);
 
         [Fact]
         public void A_table_running_to_the_page_end_and_resumed_at_the_next_page_top_is_joined()

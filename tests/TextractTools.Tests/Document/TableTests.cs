@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using TextractTools.Engine.Document;
 using Xunit;
@@ -88,17 +89,52 @@ namespace TextractTools.Tests.Document
         }
 
         [Fact]
-        public void Without_header_cells_the_first_row_names_the_columns()
+        public void Without_header_cells_every_row_is_data_under_generic_names()
+        {
+            TextractTable table = ReadTable(
+                Table("t", new[] { "a", "b", "c", "d" }),
+                Cell("a", 1, 1, new[] { "w1" }), Cell("b", 1, 2, new[] { "w2" }), Cell("c", 2, 1, new[] { "w3" }), Cell("d", 2, 2, new[] { "w4" }),
+                Word("w1", "Invoice Number"), Word("w2", "Order Number"), Word("w3", "INV-3337"), Word("w4", "12345"));
+
+            Assert.Equal(0, table.HeaderRowCount);
+            Assert.Equal(new[] { "Column1", "Column2" }, table.GetColumnNames());
+            IReadOnlyList<TextractTableRow> rows = table.GetRows();
+            Assert.Equal(2, rows.Count);
+            Assert.Equal(new[] { "Invoice Number", "Order Number" }, rows[0].Values.Values);
+            Assert.Equal(new[] { "INV-3337", "12345" }, rows[1].Values.Values);
+            Assert.Equal(new[] { 1, 2 }, rows.Select(r => r.RowNumber));
+        }
+
+        [Fact]
+        public void Without_header_cells_the_first_row_names_the_columns_when_asked()
         {
             TextractTable table = ReadTable(
                 Table("t", new[] { "a", "b", "c", "d" }),
                 Cell("a", 1, 1, new[] { "w1" }), Cell("b", 1, 2, new[] { "w2" }), Cell("c", 2, 1, new[] { "w3" }), Cell("d", 2, 2, new[] { "w4" }),
                 Word("w1", "Name"), Word("w2", "Name"), Word("w3", "Ann"), Word("w4", "Bob"));
 
-            Assert.Equal(0, table.HeaderRowCount);
-            TextractTableRow row = Assert.Single(table.GetRows());
+            Assert.Equal(new[] { "Name", "Name_2" }, table.GetColumnNames(firstRowAsHeader: true));
+            TextractTableRow row = Assert.Single(table.GetRows(firstRowAsHeader: true));
             Assert.Equal(new[] { "Name", "Name_2" }, row.ColumnNames);
             Assert.Equal("Bob", row["Name_2"]);
+            Assert.Equal(2, row.RowNumber);
+        }
+
+        [Fact]
+        public void Header_cells_name_the_columns_whether_or_not_the_first_row_is_asked_for()
+        {
+            TextractTable table = ReadTable(
+                Table("t", new[] { "h1", "h2", "a", "b" }),
+                Cell("h1", 1, 1, new[] { "x1" }, 1, "COLUMN_HEADER"), Cell("h2", 1, 2, new[] { "x2" }, 1, "COLUMN_HEADER"),
+                Cell("a", 2, 1, new[] { "w1" }), Cell("b", 2, 2, new[] { "w2" }),
+                Word("x1", "Item"), Word("x2", "Price"), Word("w1", "Tea"), Word("w2", "3.00"));
+
+            foreach (bool firstRow in new[] { false, true })
+            {
+                TextractTableRow row = Assert.Single(table.GetRows(firstRowAsHeader: firstRow));
+                Assert.Equal(new[] { "Item", "Price" }, row.ColumnNames);
+                Assert.Equal("3.00", row["Price"]);
+            }
         }
 
         [Fact]

@@ -146,7 +146,8 @@ namespace TextractTools.Tests.Faults
 
         private static Delivered Read(string folder)
         {
-            var pages = Directory.GetFiles(folder).OrderBy(f => int.Parse(Path.GetFileName(f))).ToList();
+            var pages = Directory.GetFiles(folder, "*.json").Where(f => Path.GetFileName(f) != "job.json")
+                .OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f))).ToList();
             var blocks = pages.Select(p =>
             {
                 using var json = JsonDocument.Parse(File.ReadAllBytes(p));

@@ -109,7 +109,7 @@ namespace TextractTools.Tests.Formats
         {
             Skip.If(SampleFiles.Folder == null, SampleFiles.SkipReason);
             TextractDocument document = TextractDocumentReader.ReadFile(SampleFiles.Response("multi-page-tables.json"),
-                new DocumentReadOptions { MergeContinuedTables = true });
+                options: new DocumentReadOptions { MergeContinuedTables = true });
             TextractTable joined = Assert.Single(document.Tables, t => t.Pages.Count > 1);
             string markdown = MarkdownRenderer.Render(document, new DocumentRenderOptions { PageBreaks = true });
 

@@ -12,10 +12,12 @@ namespace TextractTools.Engine.Document.Building
     internal sealed class BlocksView : IReadOnlyList<TextractBlock>
     {
         private readonly BlockStore _store;
+        private readonly TextractDocumentOrigin _origin;
 
-        public BlocksView(BlockStore store)
+        public BlocksView(BlockStore store, TextractDocumentOrigin origin)
         {
             _store = store;
+            _origin = origin;
         }
 
         public int Count => _store.DocumentOrder.Count;
@@ -29,11 +31,14 @@ namespace TextractTools.Engine.Document.Building
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+        /// <summary>Its size, not its thousands of blocks (Export-Csv writes this).</summary>
+        public override string ToString() => Count == 1 ? "1 block" : $"{Count} blocks";
+
         private TextractBlock Make(int b)
         {
             ref readonly BlockRecord block = ref _store[b];
             QueryRecord? query = block.QueryIndex >= 0 ? _store.Queries[block.QueryIndex] : (QueryRecord?)null;
-            return new TextractBlock(_store.IdOf(b), block.BlockType, block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block))
+            return new TextractBlock(_origin, _store.IdOf(b), block.BlockType, block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block))
             {
                 Text = block.Text,
                 TextType = block.TextType,
@@ -41,7 +46,7 @@ namespace TextractTools.Engine.Document.Building
                 ColumnIndex = NullIfZero(block.ColumnIndex),
                 RowSpan = NullIfZero(block.RowSpan),
                 ColumnSpan = NullIfZero(block.ColumnSpan),
-                EntityTypes = block.EntityTypes ?? Array.Empty<string>(),
+                EntityTypes = block.EntityTypes == null ? ReadableList<string>.Empty : new ReadableList<string>(block.EntityTypes),
                 SelectionStatus = block.SelectionStatus,
                 QueryText = query?.Text,
                 QueryAlias = query?.Alias,
@@ -51,7 +56,7 @@ namespace TextractTools.Engine.Document.Building
 
         private IReadOnlyList<TextractRelationship> Relationships(in BlockRecord block)
         {
-            if (block.RelationshipCount == 0) return Array.Empty<TextractRelationship>();
+            if (block.RelationshipCount == 0) return ReadableList<TextractRelationship>.Empty;
             var relationships = new TextractRelationship[block.RelationshipCount];
             for (int r = 0; r < block.RelationshipCount; r++)
             {
@@ -61,9 +66,9 @@ namespace TextractTools.Engine.Document.Building
                 {
                     ids.Add(_store.TargetId(t)); // as received, dangling or not: this is the raw view
                 }
-                relationships[r] = new TextractRelationship(relationship.Type, ids);
+                relationships[r] = new TextractRelationship(relationship.Type, new ReadableList<string>(ids.ToArray()));
             }
-            return relationships;
+            return new ReadableList<TextractRelationship>(relationships, "; ");
         }
 
         private static int? NullIfZero(int value) => value == 0 ? (int?)null : value;

@@ -6,7 +6,9 @@ namespace TextractTools.Engine.Document.Building
 {
     /// <summary>
     /// The text of a container block (a key, a value, a cell, a table title or footer): its CHILD words joined by
-    /// single spaces, a selection element contributing its status (SELECTED / NOT_SELECTED) at its place.
+    /// single spaces, a selection element contributing its status (SELECTED / NOT_SELECTED) at its place unless
+    /// the caller wants the words only (a key's text: the state of a checkbox is the value's, as independent parsers
+    /// such as amazon-textract-response-parser read it).
     /// </summary>
     internal sealed class ContentText
     {
@@ -19,7 +21,7 @@ namespace TextractTools.Engine.Document.Building
         }
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        public ContentSummary Of(int blockIndex)
+        public ContentSummary Of(int blockIndex, bool wordsOnly = false)
         {
             _builder.Clear();
             string? selection = null;
@@ -34,7 +36,7 @@ namespace TextractTools.Engine.Document.Building
                 }
                 else if (block.BlockType == BlockTypes.SelectionElement)
                 {
-                    piece = block.SelectionStatus;
+                    if (!wordsOnly) piece = block.SelectionStatus;
                     selection ??= block.SelectionStatus;
                 }
                 else if (block.BlockType == BlockTypes.Signature)

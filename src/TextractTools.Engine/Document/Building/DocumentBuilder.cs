@@ -14,7 +14,7 @@ namespace TextractTools.Engine.Document.Building
     {
         private const int MaxIdsNamed = 5;
 
-        public static TextractDocument Build(BlockStore store, DocumentReadOptions options)
+        public static TextractDocument Build(BlockStore store, DocumentReadOptions options, TextractDocumentOrigin origin)
         {
             AnswerSummary summary = AnswerSummary.Of(store.Answers);
             var warnings = new List<TextractDocumentWarning>(summary.Warnings);
@@ -36,19 +36,19 @@ namespace TextractTools.Engine.Document.Building
             void BuildContainers()
             {
                 var content = new ContentText(store);
-                parts.KeyValues = new KeyValueBuilder(store, content).Build();
-                tables = new TableBuilder(store, content).Build();
-                parts.Queries = new QueryBuilder(store).Build();
-                parts.Signatures = SignatureBuilder.Build(store);
+                parts.KeyValues = new KeyValueBuilder(store, content, origin).Build();
+                tables = new TableBuilder(store, content, origin).Build();
+                parts.Queries = new QueryBuilder(store, origin).Build();
+                parts.Signatures = SignatureBuilder.Build(store, origin);
             }
             Task? containers = Environment.ProcessorCount > 1 ? Task.Run(BuildContainers) : null;
 
-            var lineBuilder = new LineBuilder(store);
+            var lineBuilder = new LineBuilder(store, origin);
             var wordOfBlock = new TextractWord?[store.Count];
             var lineOfBlock = new TextractLine?[store.Count];
             parts.Words = lineBuilder.BuildWords(wordOfBlock);
             parts.Lines = lineBuilder.BuildLines(wordOfBlock, lineOfBlock);
-            var layoutBuilder = new LayoutBuilder(store, lineOfBlock);
+            var layoutBuilder = new LayoutBuilder(store, lineOfBlock, origin);
             parts.Layout = layoutBuilder.Build();
 
             if (containers == null) BuildContainers();
@@ -61,7 +61,7 @@ namespace TextractTools.Engine.Document.Building
             parts.PageCount = pageCount;
             // Reading order, claims of lines by tables and fields: made when the text (or a rendering) is first asked for.
             parts.Content = new Lazy<DocumentContent>(() => ContentBuilder.Build(store, parts, pageCount));
-            var pageBuilder = new PageBuilder(store, parts.Content);
+            var pageBuilder = new PageBuilder(store, parts.Content, origin);
             parts.Pages = pageBuilder.Build(pageCount, parts);
             List<int> pagesWithoutBlock = pageBuilder.PagesWithoutPageBlock(pageCount);
             if (pagesWithoutBlock.Count > 0)
@@ -71,8 +71,8 @@ namespace TextractTools.Engine.Document.Building
                     "part of the output may be missing.", pagesWithoutBlock));
             }
             parts.Warnings = warnings;
-            parts.Blocks = new BlocksView(store);
-            return new TextractDocument(parts);
+            parts.Blocks = new BlocksView(store, origin);
+            return new TextractDocument(origin, parts);
         }
 
         private static void ReportMissingBlocks(BlockStore store, List<KeyValuePair<int, string>> missing, bool lenient,

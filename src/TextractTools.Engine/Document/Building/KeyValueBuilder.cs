@@ -12,11 +12,13 @@ namespace TextractTools.Engine.Document.Building
     {
         private readonly BlockStore _store;
         private readonly ContentText _content;
+        private readonly TextractDocumentOrigin _origin;
 
-        public KeyValueBuilder(BlockStore store, ContentText content)
+        public KeyValueBuilder(BlockStore store, ContentText content, TextractDocumentOrigin origin)
         {
             _store = store;
             _content = content;
+            _origin = origin;
         }
 
         [MethodImpl(Hot.AggressiveOptimization)]
@@ -43,7 +45,10 @@ namespace TextractTools.Engine.Document.Building
         private TextractKeyValue BuildField(int keyIndex)
         {
             ref readonly BlockRecord key = ref _store[keyIndex];
-            string keyText = _content.Of(keyIndex).Text;
+            // The key's words only; a checkbox Textract put among the key's children gives its state to the field's
+            // SelectionStatus when the value holds none (nothing is dropped), never to the key's text.
+            ContentSummary keyContent = _content.Of(keyIndex, wordsOnly: true);
+            string keyText = keyContent.Text;
 
             string valueText = string.Empty;
             string? selection = null, valueId = null;
@@ -64,7 +69,12 @@ namespace TextractTools.Engine.Document.Building
                 valueBox = BlockFacts.BoundingBox(value);
             }
 
-            return new TextractKeyValue(_store.LazyIdOf(keyIndex), key.Page, BlockFacts.Confidence(key), BlockFacts.BoundingBox(key),
+            if (selection == null && keyContent.SelectionStatus != null)
+            {
+                selection = keyContent.SelectionStatus;
+                if (valueText.Length == 0) valueText = selection;
+            }
+            return new TextractKeyValue(_origin, _store.LazyIdOf(keyIndex), key.Page, BlockFacts.Confidence(key), BlockFacts.BoundingBox(key),
                 keyText, valueText, valueId, valueConfidence, valueBox, selection, signature);
         }
     }

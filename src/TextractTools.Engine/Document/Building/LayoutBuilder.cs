@@ -12,11 +12,13 @@ namespace TextractTools.Engine.Document.Building
     {
         private readonly BlockStore _store;
         private readonly TextractLine?[] _lineOfBlock;
+        private readonly TextractDocumentOrigin _origin;
 
-        public LayoutBuilder(BlockStore store, TextractLine?[] lineOfBlock)
+        public LayoutBuilder(BlockStore store, TextractLine?[] lineOfBlock, TextractDocumentOrigin origin)
         {
             _store = store;
             _lineOfBlock = lineOfBlock;
+            _origin = origin;
         }
 
         /// <summary>The layout blocks in document order, and which of them sit inside another one.</summary>
@@ -46,7 +48,7 @@ namespace TextractTools.Engine.Document.Building
                 lines.Clear();
                 CollectLines(b, lines, new HashSet<int>());
                 string? parentId = ParentOf.TryGetValue(b, out int parent) ? _store.IdOf(parent) : null;
-                layout.Add(new TextractLayoutBlock(_store.IdOf(b), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
+                layout.Add(new TextractLayoutBlock(_origin, _store.IdOf(b), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
                     block.BlockType, JoinLines(lines), layout.Count + 1, parentId, lines.ToArray()));
             }
             return layout;

@@ -11,10 +11,12 @@ namespace TextractTools.Engine.Document.Building
     internal sealed class LineBuilder
     {
         private readonly BlockStore _store;
+        private readonly TextractDocumentOrigin _origin;
 
-        public LineBuilder(BlockStore store)
+        public LineBuilder(BlockStore store, TextractDocumentOrigin origin)
         {
             _store = store;
+            _origin = origin;
         }
 
         /// <summary>Words in document order; also fills <paramref name="wordOfBlock"/> for the lines to use.</summary>
@@ -26,7 +28,7 @@ namespace TextractTools.Engine.Document.Building
             foreach (int b in blocks)
             {
                 ref readonly BlockRecord block = ref _store[b];
-                var word = new TextractWord(_store.LazyIdOf(b), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
+                var word = new TextractWord(_origin, _store.LazyIdOf(b), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
                     block.Text ?? string.Empty, block.TextType);
                 wordOfBlock[b] = word;
                 words.Add(word);
@@ -51,7 +53,7 @@ namespace TextractTools.Engine.Document.Building
                 }
                 // LINE blocks carry their text; a line without it (hand-made output) is its words.
                 string text = block.Text ?? string.Join(" ", lineWords);
-                var line = new TextractLine(_store.LazyIdOf(b), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
+                var line = new TextractLine(_origin, _store.LazyIdOf(b), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
                     text, lineWords.ToArray());
                 lineOfBlock[b] = line;
                 lines.Add(line);

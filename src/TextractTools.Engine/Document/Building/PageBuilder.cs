@@ -13,11 +13,13 @@ namespace TextractTools.Engine.Document.Building
     {
         private readonly BlockStore _store;
         private readonly Lazy<DocumentContent> _content;
+        private readonly TextractDocumentOrigin _origin;
 
-        public PageBuilder(BlockStore store, Lazy<DocumentContent> content)
+        public PageBuilder(BlockStore store, Lazy<DocumentContent> content, TextractDocumentOrigin origin)
         {
             _store = store;
             _content = content;
+            _origin = origin;
         }
 
         public static int HighestPage(BlockStore store)
@@ -51,8 +53,8 @@ namespace TextractTools.Engine.Document.Building
             {
                 int b = pageBlocks[p];
                 pages.Add(b < 0
-                    ? new TextractPage(string.Empty, p, null, null, counts[p], _content)
-                    : new TextractPage(_store.IdOf(b), p, BlockFacts.Confidence(_store[b]), BlockFacts.BoundingBox(_store[b]), counts[p], _content));
+                    ? new TextractPage(_origin, string.Empty, p, null, null, counts[p], _content)
+                    : new TextractPage(_origin, _store.IdOf(b), p, BlockFacts.Confidence(_store[b]), BlockFacts.BoundingBox(_store[b]), counts[p], _content));
             }
             return pages;
         }

@@ -7,10 +7,12 @@ namespace TextractTools.Engine.Document.Building
     internal sealed class QueryBuilder
     {
         private readonly BlockStore _store;
+        private readonly TextractDocumentOrigin _origin;
 
-        public QueryBuilder(BlockStore store)
+        public QueryBuilder(BlockStore store, TextractDocumentOrigin origin)
         {
             _store = store;
+            _origin = origin;
         }
 
         public List<TextractQueryResult> Build()
@@ -26,12 +28,12 @@ namespace TextractTools.Engine.Document.Building
                 {
                     ref readonly BlockRecord answer = ref _store[a];
                     answered = true;
-                    results.Add(new TextractQueryResult(_store.IdOf(a), answer.Page, BlockFacts.Confidence(answer), BlockFacts.BoundingBox(answer),
+                    results.Add(new TextractQueryResult(_origin, _store.IdOf(a), answer.Page, BlockFacts.Confidence(answer), BlockFacts.BoundingBox(answer),
                         asked.Text, asked.Alias, answer.Text ?? string.Empty, queryId));
                 }
                 if (!answered)
                 {
-                    results.Add(new TextractQueryResult(queryId, query.Page, null, null, asked.Text, asked.Alias, string.Empty, queryId));
+                    results.Add(new TextractQueryResult(_origin, queryId, query.Page, null, null, asked.Text, asked.Alias, string.Empty, queryId));
                 }
             }
             return results;

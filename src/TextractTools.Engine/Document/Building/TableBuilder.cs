@@ -13,11 +13,13 @@ namespace TextractTools.Engine.Document.Building
     {
         private readonly BlockStore _store;
         private readonly ContentText _content;
+        private readonly TextractDocumentOrigin _origin;
 
-        public TableBuilder(BlockStore store, ContentText content)
+        public TableBuilder(BlockStore store, ContentText content, TextractDocumentOrigin origin)
         {
             _store = store;
             _content = content;
+            _origin = origin;
         }
 
         [MethodImpl(Hot.AggressiveOptimization)]
@@ -28,7 +30,7 @@ namespace TextractTools.Engine.Document.Building
             foreach (int t in tableBlocks)
             {
                 ref readonly BlockRecord table = ref _store[t];
-                tables.Add(new TextractTable(_store.IdOf(t), table.Page, BlockFacts.Confidence(table), BlockFacts.BoundingBox(table),
+                tables.Add(new TextractTable(_origin, _store.IdOf(t), table.Page, BlockFacts.Confidence(table), BlockFacts.BoundingBox(table),
                     tables.Count + 1, TableType(table), Title(t), Footers(t), Cells(t), MergedCells(t)));
             }
             return tables;
@@ -83,7 +85,7 @@ namespace TextractTools.Engine.Document.Building
         {
             ref readonly BlockRecord cell = ref _store[c];
             ContentSummary content = _content.Of(c);
-            return new TextractCell(_store.LazyIdOf(c), cell.Page, BlockFacts.Confidence(cell), BlockFacts.BoundingBox(cell),
+            return new TextractCell(_origin, _store.LazyIdOf(c), cell.Page, BlockFacts.Confidence(cell), BlockFacts.BoundingBox(cell),
                 cell.RowIndex, cell.ColumnIndex, BlockFacts.Span(cell.RowSpan), BlockFacts.Span(cell.ColumnSpan),
                 content.Text, cell.EntityTypes, content.SelectionStatus);
         }
@@ -103,7 +105,7 @@ namespace TextractTools.Engine.Document.Building
                     string text = _content.Of(c).Text;
                     if (text.Length > 0) texts.Add(text);
                 }
-                merged.Add(new TextractMergedCell(_store.IdOf(m), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
+                merged.Add(new TextractMergedCell(_origin, _store.IdOf(m), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
                     block.RowIndex, block.ColumnIndex, BlockFacts.Span(block.RowSpan), BlockFacts.Span(block.ColumnSpan),
                     string.Join(" ", texts), cellIds.ToArray()));
             }

@@ -132,7 +132,7 @@ namespace TextractTools.Engine.Document.Building
             footers.AddRange(next.Footers);
             var pages = new List<int>(first.Pages) { next.Page };
             var partIds = new List<string>(first.PartIds) { next.Id };
-            return new TextractTable(first.Id, first.Page, first.Confidence, first.BoundingBox, first.Index, first.Type,
+            return new TextractTable(first.Origin, first.Id, first.Page, first.Confidence, first.BoundingBox, first.Index, first.Type,
                 first.Title ?? next.Title, footers, cells, merged, pages, partIds);
         }
     }

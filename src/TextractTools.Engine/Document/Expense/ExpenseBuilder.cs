@@ -71,7 +71,7 @@ namespace TextractTools.Engine.Document.Expense
         private DocumentParts ReadFields(int index, ExpenseDocumentDraft draft)
         {
             var parts = new DocumentParts(index);
-            ExtractionBlocks.Read blocks = ExtractionBlocks.From(draft.BlockPages, _options.Lenient, Warnings);
+            ExtractionBlocks.Read blocks = ExtractionBlocks.From(draft.BlockPages, _origin, _options.Lenient, Warnings);
             parts.Lines = blocks.Lines;
             parts.Text = blocks.Text;
             SortedSet<int> pages = blocks.Pages;

@@ -32,11 +32,11 @@ namespace TextractTools.Engine.Document.Expense
         }
 
         /// <param name="warnings">Receives the block reader's warnings (when reading leniently).</param>
-        public static Read From(IReadOnlyList<RawOutputPage> blockAnswers, bool lenient, List<TextractDocumentWarning> warnings)
+        public static Read From(IReadOnlyList<RawOutputPage> blockAnswers, TextractDocumentOrigin origin, bool lenient, List<TextractDocumentWarning> warnings)
         {
             var read = new Read();
             if (blockAnswers.Count == 0) return read;
-            TextractDocument blocks = TextractDocumentReader.Read(blockAnswers, new DocumentReadOptions { Lenient = lenient });
+            TextractDocument blocks = TextractDocumentReader.Read(blockAnswers, origin, new DocumentReadOptions { Lenient = lenient });
             read.Lines = ReadableList<TextractLine>.Of(blocks.Lines.ToList(), "\n");
             read.Text = blocks.Text;
             foreach (TextractBlock block in blocks.Blocks) read.Pages.Add(block.Page);

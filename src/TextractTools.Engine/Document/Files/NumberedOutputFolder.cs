@@ -8,8 +8,9 @@ namespace TextractTools.Engine.Document.Files
 {
     /// <summary>
     /// A folder holding a job's output as Textract writes it to S3: objects named 1, 2, ..., N (plus a zero-byte
-    /// .s3_access_check). Read in numeric order (10 after 9), one file at a time; other names are ignored; a gap in
-    /// the numbering is an error, because the result would silently miss pages.
+    /// .s3_access_check), or 1.json, 2.json ... as a batch delivers them. Read in numeric order (10 after 9), one file
+    /// at a time; other names are ignored; a gap in the numbering, or a number given twice (1 and 1.json), is an
+    /// error, because the result would silently miss or repeat pages.
     /// </summary>
     internal static class NumberedOutputFolder
     {
@@ -33,6 +34,15 @@ namespace TextractTools.Engine.Document.Files
                     $"The folder {folder} holds no numbered output objects (1, 2, ...) as Textract writes them.", folder);
             }
             numbered.Sort((a, b) => a.Key.CompareTo(b.Key));
+            for (int i = 1; i < numbered.Count; i++)
+            {
+                if (numbered[i].Key == numbered[i - 1].Key)
+                {
+                    throw new TextractOutputException(
+                        $"The folder {folder} holds output object {numbered[i].Key} twice ({Path.GetFileName(numbered[i - 1].Value)} and " +
+                        $"{Path.GetFileName(numbered[i].Value)}): keep one of them.", folder);
+                }
+            }
             for (int i = 0; i < numbered.Count; i++)
             {
                 if (numbered[i].Key != i + 1)
@@ -88,10 +98,11 @@ namespace TextractTools.Engine.Document.Files
             }
         }
 
-        /// <summary>Only all-digit names count: "1", "10"; not ".s3_access_check", "1.json" or "-1".</summary>
+        /// <summary>All-digit names count, alone or with .json: "1", "10", "2.json"; not ".s3_access_check", "1.txt" or "-1".</summary>
         private static bool TryParseNumber(string name, out long number)
         {
             number = 0;
+            if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) name = name.Substring(0, name.Length - ".json".Length);
             if (name.Length == 0 || name.Length > 18) return false;
             foreach (char c in name)
             {

@@ -159,7 +159,7 @@ namespace TextractTools.Engine.Document.Lending
             var values = new OrderedStringMap(names, fields.Select(f => f.Value).ToArray());
 
             RawOutputPage? blockAnswer = ExtractionBlocks.AsAnswer(document);
-            ExtractionBlocks.Read blocks = ExtractionBlocks.From(blockAnswer == null ? new RawOutputPage[0] : new[] { blockAnswer }, _options.Lenient, _warnings);
+            ExtractionBlocks.Read blocks = ExtractionBlocks.From(blockAnswer == null ? new RawOutputPage[0] : new[] { blockAnswer }, _origin, _options.Lenient, _warnings);
             return new TextractIdentityDocument(_origin, index, page, ReadableList<TextractIdentityField>.Of(fields, "; "), values, blocks.Lines, blocks.Text);
         }
 

@@ -23,8 +23,8 @@ namespace TextractTools.Engine.Document
             for (int i = 0; i < keys.Length; i++) _positions.Add(keys[i], i);
         }
 
-        public IReadOnlyList<string> Keys => _keys;
-        public IReadOnlyList<string> ValuesInOrder => _values;
+        public IReadOnlyList<string> Keys => new ReadableList<string>(_keys);
+        public IReadOnlyList<string> ValuesInOrder => new ReadableList<string>(_values);
 
         public string this[string key] => _values[_positions[key]];
         public int Count => _keys.Length;
@@ -49,5 +49,13 @@ namespace TextractTools.Engine.Document
         }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>"Name: text; Name: text", in order (what Export-Csv writes where a map is a property).</summary>
+        public override string ToString()
+        {
+            var pairs = new string[_keys.Length];
+            for (int i = 0; i < _keys.Length; i++) pairs[i] = _keys[i] + ": " + _values[i];
+            return string.Join("; ", pairs);
+        }
     }
 }

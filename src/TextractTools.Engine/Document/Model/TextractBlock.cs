@@ -7,9 +7,10 @@ namespace TextractTools.Engine.Document
     /// A raw Textract block, for callers who want the service's own grammar (-As Block). Members Textract did not
     /// give are null. Made on demand from the reader's compact store.
     /// </summary>
-    public sealed class TextractBlock
+    public sealed class TextractBlock : TextractOutputObject
     {
-        internal TextractBlock(string id, string blockType, int page, double? confidence, TextractBoundingBox? boundingBox)
+        internal TextractBlock(TextractDocumentOrigin origin, string id, string blockType, int page, double? confidence, TextractBoundingBox? boundingBox)
+            : base(origin)
         {
             Id = id;
             BlockType = blockType;
@@ -29,11 +30,11 @@ namespace TextractTools.Engine.Document
         public int? ColumnIndex { get; internal set; }
         public int? RowSpan { get; internal set; }
         public int? ColumnSpan { get; internal set; }
-        public IReadOnlyList<string> EntityTypes { get; internal set; } = Array.Empty<string>();
+        public IReadOnlyList<string> EntityTypes { get; internal set; } = ReadableList<string>.Empty;
         public string? SelectionStatus { get; internal set; }
         public string? QueryText { get; internal set; }
         public string? QueryAlias { get; internal set; }
-        public IReadOnlyList<TextractRelationship> Relationships { get; internal set; } = Array.Empty<TextractRelationship>();
+        public IReadOnlyList<TextractRelationship> Relationships { get; internal set; } = ReadableList<TextractRelationship>.Empty;
 
         public override string ToString() => Text == null ? $"{BlockType} {Id}" : $"{BlockType} {Text}";
     }
@@ -44,7 +45,7 @@ namespace TextractTools.Engine.Document
         public TextractRelationship(string type, IReadOnlyList<string> ids)
         {
             Type = type;
-            Ids = ids;
+            Ids = ids as ReadableList<string> ?? new ReadableList<string>(System.Linq.Enumerable.ToArray(ids));
         }
 
         public string Type { get; }

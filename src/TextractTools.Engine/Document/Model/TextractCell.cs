@@ -6,17 +6,17 @@ namespace TextractTools.Engine.Document
     /// <summary>A CELL of a table. Row and Column are 1-based grid positions.</summary>
     public sealed class TextractCell : TextractElement
     {
-        internal TextractCell(BlockId id, int page, double? confidence, TextractBoundingBox? boundingBox,
+        internal TextractCell(TextractDocumentOrigin origin, BlockId id, int page, double? confidence, TextractBoundingBox? boundingBox,
             int row, int column, int rowSpan, int columnSpan, string text,
-            IReadOnlyList<string>? entityTypes, string? selectionStatus)
-            : base(id, page, confidence, boundingBox)
+            string[]? entityTypes, string? selectionStatus)
+            : base(origin, id, page, confidence, boundingBox)
         {
             Row = row;
             Column = column;
             RowSpan = rowSpan;
             ColumnSpan = columnSpan;
             Text = text;
-            EntityTypes = entityTypes ?? Array.Empty<string>();
+            _entityTypes = entityTypes ?? Array.Empty<string>();
             SelectionStatus = selectionStatus;
         }
 
@@ -28,8 +28,11 @@ namespace TextractTools.Engine.Document
         /// <summary>The cell's words joined by single spaces; a checkbox contributes SELECTED or NOT_SELECTED.</summary>
         public string Text { get; }
 
-        /// <summary>COLUMN_HEADER, TABLE_TITLE, TABLE_FOOTER, TABLE_SECTION_TITLE, TABLE_SUMMARY.</summary>
-        public IReadOnlyList<string> EntityTypes { get; }
+        // Textract's array, shared with the block store: the property wraps it on request.
+        private readonly string[] _entityTypes;
+
+        /// <summary>COLUMN_HEADER, TABLE_TITLE, TABLE_FOOTER, TABLE_SECTION_TITLE, TABLE_SUMMARY (as text: joined by ", ").</summary>
+        public IReadOnlyList<string> EntityTypes => _entityTypes.Length == 0 ? ReadableList<string>.Empty : new ReadableList<string>(_entityTypes);
 
         public bool IsColumnHeader => HasEntityType("COLUMN_HEADER");
 
@@ -38,7 +41,7 @@ namespace TextractTools.Engine.Document
 
         public bool HasEntityType(string entityType)
         {
-            foreach (string type in EntityTypes)
+            foreach (string type in _entityTypes)
             {
                 if (string.Equals(type, entityType, StringComparison.Ordinal)) return true;
             }
@@ -47,7 +50,7 @@ namespace TextractTools.Engine.Document
 
         /// <summary>A copy moved down by <paramref name="rowOffset"/> rows (used when joining continued tables).</summary>
         internal TextractCell ShiftedDown(int rowOffset) => rowOffset == 0 ? this
-            : new TextractCell(Id, Page, Confidence, BoundingBox, Row + rowOffset, Column, RowSpan, ColumnSpan, Text, EntityTypes, SelectionStatus);
+            : new TextractCell(Origin, Id, Page, Confidence, BoundingBox, Row + rowOffset, Column, RowSpan, ColumnSpan, Text, _entityTypes, SelectionStatus);
 
         public override string ToString() => $"[{Row},{Column}] {Text}";
     }

@@ -7,23 +7,25 @@ namespace TextractTools.Engine.Document
     /// A Textract result read into objects: pages, lines, words, form fields, tables, query answers, signatures and
     /// layout, plus the raw blocks. Every list is in document order (page, then Textract's order on the page).
     /// </summary>
-    public sealed class TextractDocument
+    public sealed class TextractDocument : TextractOutputObject
     {
-        internal TextractDocument(DocumentParts parts)
+        internal TextractDocument(TextractDocumentOrigin origin, DocumentParts parts)
+            : base(origin)
         {
             JobStatus = parts.JobStatus;
             StatusMessage = parts.StatusMessage;
             ModelVersion = parts.ModelVersion;
             PageCount = parts.PageCount;
-            Pages = parts.Pages;
-            Lines = parts.Lines;
-            Words = parts.Words;
-            KeyValues = parts.KeyValues;
-            Tables = parts.Tables;
-            Queries = parts.Queries;
-            Signatures = parts.Signatures;
-            Layout = parts.Layout;
-            Warnings = parts.Warnings;
+            // Counted views: as text (Export-Csv, Format-List) each list reads "31 lines", not a .NET type name.
+            Pages = new CountedList<TextractPage>(parts.Pages, "page", "pages");
+            Lines = new CountedList<TextractLine>(parts.Lines, "line", "lines");
+            Words = new CountedList<TextractWord>(parts.Words, "word", "words");
+            KeyValues = new CountedList<TextractKeyValue>(parts.KeyValues, "field", "fields");
+            Tables = new CountedList<TextractTable>(parts.Tables, "table", "tables");
+            Queries = new CountedList<TextractQueryResult>(parts.Queries, "query result", "query results");
+            Signatures = new CountedList<TextractSignature>(parts.Signatures, "signature", "signatures");
+            Layout = new CountedList<TextractLayoutBlock>(parts.Layout, "layout block", "layout blocks");
+            Warnings = new CountedList<TextractDocumentWarning>(parts.Warnings, "warning", "warnings");
             Blocks = parts.Blocks;
             _text = parts.Text;
             _content = parts.Content;
@@ -32,8 +34,11 @@ namespace TextractTools.Engine.Document
         private readonly string _text;
         private readonly Lazy<DocumentContent>? _content;
 
-        /// <summary>The job the output belongs to; the reader does not know it, the caller may set it.</summary>
-        public string? JobId { get; set; }
+        /// <summary>
+        /// The origin every object of this document reads Document and JobId through (one per read): set them here
+        /// when the reader could not know them.
+        /// </summary>
+        public new TextractDocumentOrigin Origin => base.Origin;
 
         /// <summary>SUCCEEDED or PARTIAL_SUCCESS for a job's output; null for a synchronous (Analyze/Detect) answer.</summary>
         public string? JobStatus { get; }

@@ -14,7 +14,7 @@ namespace TextractTools.Engine.Document
         {
             Code = code;
             Message = message;
-            Pages = pages ?? Array.Empty<int>();
+            Pages = pages == null || pages.Count == 0 ? ReadableList<int>.Empty : new ReadableList<int>(System.Linq.Enumerable.ToArray(pages));
             Source = source;
         }
 

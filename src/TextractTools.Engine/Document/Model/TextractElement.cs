@@ -2,20 +2,17 @@ namespace TextractTools.Engine.Document
 {
     /// <summary>
     /// What every object of the document model shares: the Textract block it was built from, its page, the
-    /// service's confidence (null where Textract gives none) and its position.
+    /// service's confidence (null where Textract gives none) and its position; and, as every output object, the
+    /// document and job it came from (<see cref="TextractOutputObject.Document"/>, <see cref="TextractOutputObject.JobId"/>).
     /// </summary>
-    public abstract class TextractElement
+    public abstract class TextractElement : TextractOutputObject
     {
         // The id's string, or the table that makes it on request (see BlockId).
         private readonly object _idSource;
         private readonly int _idHandle;
 
-        protected TextractElement(string id, int page, double? confidence, TextractBoundingBox? boundingBox)
-            : this(new BlockId(id), page, confidence, boundingBox)
-        {
-        }
-
-        private protected TextractElement(BlockId id, int page, double? confidence, TextractBoundingBox? boundingBox)
+        private protected TextractElement(TextractDocumentOrigin origin, BlockId id, int page, double? confidence, TextractBoundingBox? boundingBox)
+            : base(origin)
         {
             _idSource = id.Source ?? string.Empty;
             _idHandle = id.Handle;
@@ -33,5 +30,8 @@ namespace TextractTools.Engine.Document
         public double? Confidence { get; }
 
         public TextractBoundingBox? BoundingBox { get; }
+
+        /// <summary>The block's id (subclasses say something more readable).</summary>
+        public override string ToString() => Id;
     }
 }

@@ -6,10 +6,10 @@ namespace TextractTools.Engine.Document
     public sealed class TextractKeyValue : TextractElement
     {
         internal TextractKeyValue(
-            BlockId id, int page, double? keyConfidence, TextractBoundingBox? boundingBox,
+            TextractDocumentOrigin origin, BlockId id, int page, double? keyConfidence, TextractBoundingBox? boundingBox,
             string key, string value, string? valueId, double? valueConfidence, TextractBoundingBox? valueBoundingBox,
             string? selectionStatus, bool hasSignature)
-            : base(id, page, keyConfidence, boundingBox)
+            : base(origin, id, page, keyConfidence, boundingBox)
         {
             Key = key;
             Value = value;
@@ -20,6 +20,10 @@ namespace TextractTools.Engine.Document
             HasSignature = hasSignature;
         }
 
+        /// <summary>
+        /// The key's words joined by single spaces. A checkbox among the key's blocks is not part of it: its state is
+        /// the field's <see cref="SelectionStatus"/> (and its <see cref="Value"/> when the value has no text).
+        /// </summary>
         public string Key { get; }
 
         /// <summary>
@@ -36,10 +40,13 @@ namespace TextractTools.Engine.Document
 
         public TextractBoundingBox? ValueBoundingBox { get; }
 
-        /// <summary>True when the value holds a selection element (a checkbox or radio button).</summary>
+        /// <summary>True when the field holds a selection element (a checkbox or radio button).</summary>
         public bool IsCheckbox => SelectionStatus != null;
 
-        /// <summary>SELECTED or NOT_SELECTED for a checkbox value (the first one, if several), else null.</summary>
+        /// <summary>
+        /// SELECTED or NOT_SELECTED for a checkbox value (the first one, if several; when the value holds none, the
+        /// first checkbox Textract put among the key's blocks), else null.
+        /// </summary>
         public string? SelectionStatus { get; }
 
         /// <summary>True when the value holds a SIGNATURE block.</summary>

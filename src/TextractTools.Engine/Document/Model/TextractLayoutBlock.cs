@@ -8,9 +8,9 @@ namespace TextractTools.Engine.Document
     /// </summary>
     public sealed class TextractLayoutBlock : TextractElement
     {
-        internal TextractLayoutBlock(string id, int page, double? confidence, TextractBoundingBox? boundingBox,
+        internal TextractLayoutBlock(TextractDocumentOrigin origin, string id, int page, double? confidence, TextractBoundingBox? boundingBox,
             string type, string text, int index, string? parentId, IReadOnlyList<TextractLine>? lines = null)
-            : base(id, page, confidence, boundingBox)
+            : base(origin, id, page, confidence, boundingBox)
         {
             Lines = lines ?? new TextractLine[0];
             Type = type;

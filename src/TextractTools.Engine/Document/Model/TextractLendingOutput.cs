@@ -20,7 +20,7 @@ namespace TextractTools.Engine.Document
             StatusMessage = status.StatusMessage;
             ModelVersion = status.ModelVersion;
             PageCount = status.PageCount;
-            Warnings = status.Warnings;
+            Warnings = new CountedList<TextractDocumentWarning>(status.Warnings, "warning", "warnings");
             Pages = pages;
             Fields = fields;
             Signatures = signatures;

@@ -18,7 +18,7 @@ namespace TextractTools.Engine.Document
             StatusMessage = status.StatusMessage;
             ModelVersion = status.ModelVersion;
             PageCount = status.PageCount;
-            Warnings = status.Warnings;
+            Warnings = new CountedList<TextractDocumentWarning>(status.Warnings, "warning", "warnings");
             DocumentGroups = documentGroups;
             SplitDocuments = ReadableList<TextractSplitDocument>.Of(documentGroups.SelectMany(g => g.SplitDocuments).ToList(), "; ");
             UndetectedDocumentTypes = undetectedDocumentTypes;

@@ -7,16 +7,16 @@ namespace TextractTools.Engine.Document
     /// </summary>
     public sealed class TextractMergedCell : TextractElement
     {
-        internal TextractMergedCell(string id, int page, double? confidence, TextractBoundingBox? boundingBox,
-            int row, int column, int rowSpan, int columnSpan, string text, IReadOnlyList<string> cellIds)
-            : base(id, page, confidence, boundingBox)
+        internal TextractMergedCell(TextractDocumentOrigin origin, string id, int page, double? confidence, TextractBoundingBox? boundingBox,
+            int row, int column, int rowSpan, int columnSpan, string text, string[] cellIds)
+            : base(origin, id, page, confidence, boundingBox)
         {
             Row = row;
             Column = column;
             RowSpan = rowSpan;
             ColumnSpan = columnSpan;
             Text = text;
-            CellIds = cellIds;
+            _cellIds = cellIds;
         }
 
         public int Row { get; }
@@ -25,14 +25,16 @@ namespace TextractTools.Engine.Document
         public int ColumnSpan { get; }
         public string Text { get; }
 
-        /// <summary>Ids of the covered CELL blocks.</summary>
-        public IReadOnlyList<string> CellIds { get; }
+        private readonly string[] _cellIds;
+
+        /// <summary>Ids of the covered CELL blocks (as text: joined by ", ").</summary>
+        public IReadOnlyList<string> CellIds => new ReadableList<string>(_cellIds);
 
         public bool Covers(int row, int column) =>
             row >= Row && row < Row + RowSpan && column >= Column && column < Column + ColumnSpan;
 
         internal TextractMergedCell ShiftedDown(int rowOffset) => rowOffset == 0 ? this
-            : new TextractMergedCell(Id, Page, Confidence, BoundingBox, Row + rowOffset, Column, RowSpan, ColumnSpan, Text, CellIds);
+            : new TextractMergedCell(Origin, Id, Page, Confidence, BoundingBox, Row + rowOffset, Column, RowSpan, ColumnSpan, Text, _cellIds);
 
         public override string ToString() => $"[{Row},{Column} {RowSpan}x{ColumnSpan}] {Text}";
     }

@@ -1,9 +1,9 @@
 namespace TextractTools.Engine.Document
 {
     /// <summary>
-    /// What every object of the expense and lending models shares: the document and job it came from, read through
-    /// the one <see cref="TextractDocumentOrigin"/> of its read, so that objects of several jobs can be grouped by
-    /// document in a pipeline.
+    /// What every object of the models shares (blocks, expense and lending alike): the document and job it came from,
+    /// read through the one <see cref="TextractDocumentOrigin"/> of its read (one reference per object, no strings of
+    /// its own), so that objects of several jobs can be grouped by document in a pipeline.
     /// </summary>
     public abstract class TextractOutputObject
     {

@@ -13,15 +13,16 @@ namespace TextractTools.Engine.Document
         private readonly Lazy<DocumentContent>? _content;
 
         /// <summary>A page whose text is made, with the rest of the document's content, when first asked for.</summary>
-        internal TextractPage(string id, int page, double? confidence, TextractBoundingBox? boundingBox, PageCounts counts, Lazy<DocumentContent> content)
-            : this(id, page, confidence, boundingBox, counts, (string?)null)
+        internal TextractPage(TextractDocumentOrigin origin, string id, int page, double? confidence, TextractBoundingBox? boundingBox, PageCounts counts,
+            Lazy<DocumentContent> content)
+            : this(origin, id, page, confidence, boundingBox, counts, (string?)null)
         {
             _content = content;
         }
 
         /// <summary>A page with a fixed text and no reading-order content.</summary>
-        internal TextractPage(string id, int page, double? confidence, TextractBoundingBox? boundingBox, PageCounts counts, string? text)
-            : base(id, page, confidence, boundingBox)
+        internal TextractPage(TextractDocumentOrigin origin, string id, int page, double? confidence, TextractBoundingBox? boundingBox, PageCounts counts, string? text)
+            : base(origin, id, page, confidence, boundingBox)
         {
             LineCount = counts.Lines;
             WordCount = counts.Words;

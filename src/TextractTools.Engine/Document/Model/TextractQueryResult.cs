@@ -7,9 +7,9 @@ namespace TextractTools.Engine.Document
     /// </summary>
     public sealed class TextractQueryResult : TextractElement
     {
-        internal TextractQueryResult(string id, int page, double? confidence, TextractBoundingBox? boundingBox,
+        internal TextractQueryResult(TextractDocumentOrigin origin, string id, int page, double? confidence, TextractBoundingBox? boundingBox,
             string query, string? alias, string answer, string queryId)
-            : base(id, page, confidence, boundingBox)
+            : base(origin, id, page, confidence, boundingBox)
         {
             Query = query;
             Alias = alias;

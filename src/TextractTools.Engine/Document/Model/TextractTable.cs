@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace TextractTools.Engine.Document
 {
@@ -10,20 +11,21 @@ namespace TextractTools.Engine.Document
     /// </summary>
     public sealed class TextractTable : TextractElement
     {
-        internal TextractTable(string id, int page, double? confidence, TextractBoundingBox? boundingBox,
+        internal TextractTable(TextractDocumentOrigin origin, string id, int page, double? confidence, TextractBoundingBox? boundingBox,
             int index, string type, string? title, IReadOnlyList<string> footers,
             IReadOnlyList<TextractCell> cells, IReadOnlyList<TextractMergedCell> mergedCells,
             IReadOnlyList<int>? pages = null, IReadOnlyList<string>? partIds = null)
-            : base(id, page, confidence, boundingBox)
+            : base(origin, id, page, confidence, boundingBox)
         {
             Index = index;
             Type = type;
             Title = title;
-            Footers = footers;
-            Cells = cells;
-            MergedCells = mergedCells;
-            Pages = pages ?? new[] { page };
-            PartIds = partIds ?? new[] { id };
+            // Readable lists: as text (Export-Csv) they read "Total: 10; Page 2", "12 cells", not .NET type names.
+            Footers = new ReadableList<string>(footers.ToArray(), "; ");
+            Cells = new CountedList<TextractCell>(cells, "cell", "cells");
+            MergedCells = new ReadableList<TextractMergedCell>(mergedCells.ToArray(), "; ");
+            Pages = new ReadableList<int>((pages ?? new[] { page }).ToArray());
+            PartIds = new ReadableList<string>((partIds ?? new[] { id }).ToArray());
             RowCount = GridExtent(cells, mergedCells, rows: true);
             ColumnCount = GridExtent(cells, mergedCells, rows: false);
             HeaderRowCount = CountLeadingHeaderRows(cells);
@@ -47,7 +49,10 @@ namespace TextractTools.Engine.Document
         public IReadOnlyList<TextractCell> Cells { get; }
         public IReadOnlyList<TextractMergedCell> MergedCells { get; }
 
-        /// <summary>How many leading rows hold COLUMN_HEADER cells (0 when Textract marked no header).</summary>
+        /// <summary>
+        /// How many leading rows hold COLUMN_HEADER cells (0 when Textract marked no header): a row counts when any
+        /// of its cells is a column header, as textractor reads it.
+        /// </summary>
         public int HeaderRowCount { get; }
 
         /// <summary>The pages the table spans (one unless joined from continued parts).</summary>
@@ -62,26 +67,34 @@ namespace TextractTools.Engine.Document
         public string[][] GetGrid(MergedCellMode mode = MergedCellMode.Repeat) => TableGrid.Build(this, mode);
 
         /// <summary>
-        /// The column names rows use: from the COLUMN_HEADER rows (several header rows are joined per column by a
-        /// space), else from the first row; blank names become "Column{n}", repeated names "Name_2", "Name_3".
+        /// The column names rows use. They come from the rows Textract marked COLUMN_HEADER (several header rows are
+        /// flattened into one name per column, the texts joined by a space); a table without such rows has generic
+        /// names Column1, Column2, ... unless <paramref name="firstRowAsHeader"/> says its first row names the columns.
+        /// Blank names become "Column{n}", repeated names "Name_2", "Name_3".
         /// </summary>
-        public IReadOnlyList<string> GetColumnNames() => ColumnNamer.Name(TableGrid.Build(this, MergedCellMode.Repeat), NameRowCount);
+        public IReadOnlyList<string> GetColumnNames(bool firstRowAsHeader = false) =>
+            ColumnNamer.Name(TableGrid.Build(this, MergedCellMode.Repeat), NameRowCount(firstRowAsHeader));
 
-        /// <summary>The rows below the header, each as column name -> text, ready for Export-Csv.</summary>
-        public IReadOnlyList<TextractTableRow> GetRows(MergedCellMode mode = MergedCellMode.Repeat)
+        /// <summary>
+        /// The rows below the header rows (see <see cref="GetColumnNames"/>), each as column name -> text, ready for
+        /// Export-Csv. A table without COLUMN_HEADER rows gives every row, unless <paramref name="firstRowAsHeader"/>.
+        /// </summary>
+        public IReadOnlyList<TextractTableRow> GetRows(MergedCellMode mode = MergedCellMode.Repeat, bool firstRowAsHeader = false)
         {
-            string[] names = ColumnNamer.Name(TableGrid.Build(this, MergedCellMode.Repeat), NameRowCount);
+            int nameRows = NameRowCount(firstRowAsHeader);
+            string[] names = ColumnNamer.Name(TableGrid.Build(this, MergedCellMode.Repeat), nameRows);
             string[][] grid = TableGrid.Build(this, mode);
-            var rows = new List<TextractTableRow>(Math.Max(0, grid.Length - NameRowCount));
-            for (int r = NameRowCount; r < grid.Length; r++)
+            var rows = new List<TextractTableRow>(Math.Max(0, grid.Length - nameRows));
+            for (int r = nameRows; r < grid.Length; r++)
             {
-                rows.Add(new TextractTableRow(Index, Page, r + 1, new OrderedStringMap(names, grid[r])));
+                rows.Add(new TextractTableRow(Origin, Index, Page, r + 1, new OrderedStringMap(names, grid[r])));
             }
             return rows;
         }
 
-        /// <summary>Rows that name the columns: the COLUMN_HEADER rows, else the first row.</summary>
-        private int NameRowCount => HeaderRowCount > 0 ? HeaderRowCount : Math.Min(1, RowCount);
+        /// <summary>Rows that name the columns: the COLUMN_HEADER rows; without them, the first row when asked, else none.</summary>
+        private int NameRowCount(bool firstRowAsHeader) =>
+            HeaderRowCount > 0 ? HeaderRowCount : firstRowAsHeader ? Math.Min(1, RowCount) : 0;
 
         private static int GridExtent(IReadOnlyList<TextractCell> cells, IReadOnlyList<TextractMergedCell> merged, bool rows)
         {

@@ -3,11 +3,13 @@ using System.Collections.Generic;
 namespace TextractTools.Engine.Document
 {
     /// <summary>
-    /// One data row of a table, shaped for Export-Csv: the column names come from the table's header row(s).
+    /// One data row of a table, shaped for Export-Csv: the column names come from the table's COLUMN_HEADER row(s),
+    /// else are Column1, Column2, ... (see <see cref="TextractTable.GetColumnNames"/>).
     /// </summary>
-    public sealed class TextractTableRow
+    public sealed class TextractTableRow : TextractOutputObject
     {
-        internal TextractTableRow(int tableIndex, int page, int rowNumber, OrderedStringMap values)
+        internal TextractTableRow(TextractDocumentOrigin origin, int tableIndex, int page, int rowNumber, OrderedStringMap values)
+            : base(origin)
         {
             TableIndex = tableIndex;
             Page = page;

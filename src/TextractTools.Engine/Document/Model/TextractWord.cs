@@ -3,8 +3,8 @@ namespace TextractTools.Engine.Document
     /// <summary>A WORD block.</summary>
     public sealed class TextractWord : TextractElement
     {
-        internal TextractWord(BlockId id, int page, double? confidence, TextractBoundingBox? boundingBox, string text, string? textType)
-            : base(id, page, confidence, boundingBox)
+        internal TextractWord(TextractDocumentOrigin origin, BlockId id, int page, double? confidence, TextractBoundingBox? boundingBox, string text, string? textType)
+            : base(origin, id, page, confidence, boundingBox)
         {
             Text = text;
             TextType = textType;
