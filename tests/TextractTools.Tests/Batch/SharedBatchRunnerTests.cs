@@ -186,8 +186,8 @@ namespace TextractTools.Tests.Batch
             foreach (var (path, text) in documents)
             {
                 var document = state.Documents.Single(d => d.Source == path);
-                Assert.Equal(Path.Combine(options.OutputFolder, Path.GetFileName(path) + "." + document.JobId), document.OutputFolder);
-                Assert.Contains(text, File.ReadAllText(Path.Combine(document.OutputFolder!, "1")));
+                Assert.Equal(Path.Combine(options.OutputFolder, Path.GetFileName(path)), document.OutputFolder);
+                Assert.Contains(text, File.ReadAllText(Path.Combine(document.OutputFolder!, "1.json")));
             }
             var delivered = hosts.SelectMany(h => h.Items).Where(i => i.Delivered).ToList();
             Assert.Equal(30, delivered.Select(i => i.Document).Distinct().Count());
