@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
 using Amazon.S3;
+using TextractTools.Engine.Session;
 using TextractTools.LocalEndpoint.Hosting;
 using Xunit;
 
@@ -64,6 +65,16 @@ namespace TextractTools.Tests.Support
                 Timeout = ClientTimeout,
             };
             return new AmazonKeyManagementServiceClient(credentials ?? Credentials, config);
+        }
+
+        /// <summary>
+        /// A session (what the cmdlets use) on this endpoint, with its credentials or others (a wrong secret, a key the
+        /// endpoint does not know). The caller disposes it.
+        /// </summary>
+        public AwsSession CreateSession(string? accessKey = null, string? secretKey = null)
+        {
+            var keys = Credentials.GetCredentials();
+            return TestSessions.For(BaseUri.ToString(), accessKey ?? keys.AccessKey, secretKey ?? keys.SecretKey, Region);
         }
 
         public async Task InitializeAsync()
