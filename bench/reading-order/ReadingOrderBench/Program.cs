@@ -4,7 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using TextractTools.Tests.Document.ReadingOrder;
+using TextractTools.Tests.Engine.Document.ReadingOrder;
 
 namespace TextractTools.Bench.ReadingOrder
 {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using TextractTools.Engine.Document.Building;
 using TextractTools.Engine.Document.Files;
 using TextractTools.Engine.Document.Parsing;
-using TextractTools.Engine.Output;
 
 namespace TextractTools.Engine.Document
 {

@@ -5,7 +5,6 @@ using System.Text.Json;
 using TextractTools.Engine.Api;
 using TextractTools.Engine.Document.Files;
 using TextractTools.Engine.Document.Parsing;
-using TextractTools.Engine.Output;
 
 namespace TextractTools.Engine.Document
 {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using TextractTools.Engine.Document.Files;
-using TextractTools.Engine.Output;
 
 namespace TextractTools.Engine.Document
 {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using TextractTools.Engine.Api;
 using TextractTools.Engine.Jobs;
+using TextractTools.Engine.Document;
 
 namespace TextractTools.Engine.Output
 {

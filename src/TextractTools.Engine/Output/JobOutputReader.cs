@@ -5,6 +5,7 @@ using System.Threading;
 using Amazon.S3;
 using TextractTools.Engine.Api;
 using TextractTools.Engine.Jobs;
+using TextractTools.Engine.Document;
 
 namespace TextractTools.Engine.Output
 {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Threading;
+using TextractTools.Engine.Document;
 
 namespace TextractTools.Engine.Output
 {

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Amazon.S3;
 using Amazon.S3.Model;
 using TextractTools.Engine.Jobs;
+using TextractTools.Engine.Document;
 
 namespace TextractTools.Engine.Output
 {

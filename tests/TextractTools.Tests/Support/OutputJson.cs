@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using TextractTools.Engine.Output;
+using TextractTools.Engine.Document;
 
 namespace TextractTools.Tests.Support
 {

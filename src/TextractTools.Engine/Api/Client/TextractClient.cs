@@ -13,7 +13,7 @@ namespace TextractTools.Engine.Api.Client
     /// resolution, SigV4, retries, timeouts, User-Agent, logging and metrics; this class adds the Textract endpoint
     /// resolver, the SigV4 auth scheme handler, and the four operations' (un)marshallers.
     /// Half of the Core types used here live in *.Internal namespaces: AWSSDK.Core is pinned exactly, and the tests
-    /// in tests/TextractTools.Tests/Api exercise signing, errors and retries against a local listener.
+    /// in tests/TextractTools.Tests/Engine/Api exercise signing, errors and retries against a local listener.
     /// </summary>
     internal sealed class TextractClient : AmazonServiceClient
     {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using TextractTools.Engine.Document.Parsing;
-using TextractTools.Engine.Output;
 
 namespace TextractTools.Engine.Document.Expense
 {

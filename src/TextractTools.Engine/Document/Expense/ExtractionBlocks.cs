@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using TextractTools.Engine.Document.Parsing;
-using TextractTools.Engine.Output;
 
 namespace TextractTools.Engine.Document.Expense
 {

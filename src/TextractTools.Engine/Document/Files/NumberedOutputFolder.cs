@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using TextractTools.Engine.Output;
 
 namespace TextractTools.Engine.Document.Files
 {

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using TextractTools.Engine.Document.Expense;
 using TextractTools.Engine.Document.Parsing;
-using TextractTools.Engine.Output;
 
 namespace TextractTools.Engine.Document.Lending
 {

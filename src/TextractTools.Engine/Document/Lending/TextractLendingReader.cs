@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using TextractTools.Engine.Document.Files;
 using TextractTools.Engine.Document.Lending;
 using TextractTools.Engine.Document.Parsing;
-using TextractTools.Engine.Output;
 
 namespace TextractTools.Engine.Document
 {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using TextractTools.Engine.Output;
 
 namespace TextractTools.Engine.Document.Parsing
 {

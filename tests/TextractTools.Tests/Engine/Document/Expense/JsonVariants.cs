@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TextractTools.Engine.Output;
+using TextractTools.Engine.Document;
 
 namespace TextractTools.Tests.Engine.Document.Expense
 {

@@ -1,6 +1,6 @@
 using System;
 
-namespace TextractTools.Engine.Output
+namespace TextractTools.Engine.Document
 {
     /// <summary>
     /// One JSON document of Textract output exactly as received: a Get* answer from the API, a numbered object from
