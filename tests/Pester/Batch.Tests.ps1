@@ -473,7 +473,7 @@ Describe 'Invoke-TextractBatch -StateUri: one batch, several hosts' {
             $folders.Name | Should -Not -BeLike '.*'
             foreach ($doc in $run.Docs) {
                 $record = $final.Documents | Where-Object { (Split-Path -Leaf $_.Document) -eq $doc.Name }
-                $record.OutputFolder | Should -Be (Join-Path $run.Batch.OutputFolder "$($doc.Name).$($record.JobId)")
+                $record.OutputFolder | Should -Be (Join-Path $run.Batch.OutputFolder $doc.Name)
                 (Get-TextractOutput -Path $record.OutputFolder -As Line).Text | Should -Be @($doc.Text)
             }
             foreach ($token in $killedWith) { ($final.Documents | Where-Object Token -eq $token).Host | Should -Not -Be $cId }

@@ -105,3 +105,21 @@ Describe 'Markdown and HTML of real outputs' -Skip:(-not $samplesPath) {
         if ($tables.MergedCells.Count -gt 0) { @($xml.SelectNodes('//*[@colspan or @rowspan]')).Count | Should -BeGreaterThan 0 }
     }
 }
+
+Describe 'Invoke-TextractBatch -Deliver Markdown, Html' {
+    It 'puts document.md and document.html into each delivered folder, as Get-TextractOutput writes them' {
+        $inbox = Join-Path $TestDrive 'deliver-inbox'
+        New-Item -ItemType Directory -Path $inbox | Out-Null
+        Copy-Item $sample.Pdf (Join-Path $inbox 'invoice.pdf')
+        $item = Invoke-TextractBatch -Path (Join-Path $inbox '*.pdf') -UploadUri 's3://render-in/batch/' -Feature Tables, Forms `
+            -StateFile (Join-Path $TestDrive 'deliver.jsonl') -OutputFolder (Join-Path $TestDrive 'deliver-out') -Deliver Markdown, Html `
+            -PollIntervalSec 0.2 @conn
+        $item.Delivered | Should -BeTrue
+        $markdown = Get-Content -Raw (Join-Path $item.OutputFolder 'document.md')
+        $markdown.TrimEnd() | Should -Be (Get-TextractOutput -Path $item.OutputFolder -As Markdown).TrimEnd()
+        Get-PipeTableCount $markdown | Should -Be $document.Tables.Count
+        [xml] $xml = (Get-Content -Raw (Join-Path $item.OutputFolder 'document.html')) -replace '^<!DOCTYPE html>', ''
+        @($xml.SelectNodes('//*[local-name()="table"]')).Count | Should -Be $document.Tables.Count
+        $xml.SelectSingleNode('//*[local-name()="title"]').InnerText | Should -Be 'invoice.pdf'
+    }
+}

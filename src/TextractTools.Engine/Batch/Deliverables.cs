@@ -26,6 +26,12 @@ namespace TextractTools.Engine.Batch
 
         /// <summary>key-values.csv (forms); for expense output summary-fields.csv, for lending output lending-fields.csv.</summary>
         KeyValues,
+
+        /// <summary>document.md: the document as Markdown, for people and language models (output with blocks).</summary>
+        Markdown,
+
+        /// <summary>document.html: the document as one HTML page that opens in any browser (output with blocks).</summary>
+        Html,
     }
 
     /// <summary>
@@ -36,6 +42,8 @@ namespace TextractTools.Engine.Batch
     {
         public const string JobFile = "job.json";
         public const string TextFile = "text.txt";
+        public const string MarkdownFile = "document.md";
+        public const string HtmlFile = "document.html";
         public const string TablesFolder = "tables";
         public const string KeyValuesFile = "key-values.csv";
         public const string LineItemsFile = "line-items.csv";
@@ -56,6 +64,15 @@ namespace TextractTools.Engine.Batch
                         break;
                     case BatchDeliverable.KeyValues:
                         WriteKeyValues(output, folder);
+                        break;
+                    case BatchDeliverable.Markdown:
+                        if (output.Blocks != null)
+                            OutputFiles.WriteAtomically(Path.Combine(folder, MarkdownFile), writer => MarkdownRenderer.Render(output.Blocks, writer));
+                        break;
+                    case BatchDeliverable.Html:
+                        if (output.Blocks != null)
+                            OutputFiles.WriteAtomically(Path.Combine(folder, HtmlFile), writer =>
+                                HtmlRenderer.Render(output.Blocks, writer, new DocumentRenderOptions { Title = OutputFiles.DocumentName(output.Origin.Document) }));
                         break;
                     default:
                         throw new ArgumentOutOfRangeException(nameof(wanted), deliverable, "No such deliverable.");

@@ -23,6 +23,12 @@ namespace TextractTools.Commands
 
         /// <summary>key-values.csv (expense output: summary-fields.csv; lending output: lending-fields.csv).</summary>
         KeyValues,
+
+        /// <summary>document.md: the document as Markdown (output with blocks: text detection, document analysis).</summary>
+        Markdown,
+
+        /// <summary>document.html: the document as an HTML page (output with blocks).</summary>
+        Html,
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ namespace TextractTools.Commands
         /// <summary>The objects of the shape (the output's kind must fit it: see <see cref="Fits"/>).</summary>
         public IEnumerable<object> Select(TextractOutput output)
         {
-            if (output.Blocks != null) return Blocks(output.Blocks, TitleOf(output.Origin.Document ?? output.Origin.JobId));
+            if (output.Blocks != null) return Blocks(output.Blocks, output.Origin.Document is null ? output.Origin.JobId : OutputFiles.DocumentName(output.Origin.Document));
             if (output.Expense != null) return Expense(output.Expense);
             if (output.Lending != null) return Lending(output.Lending);
             return _shape == TextractOutputShape.LendingSummary || _shape == TextractOutputShape.Document
@@ -156,15 +156,6 @@ namespace TextractTools.Commands
         };
 
         private bool Excluded(string content) => _exclude.Any(e => string.Equals(e, content, System.StringComparison.OrdinalIgnoreCase));
-
-        /// <summary>The document's file name (s3://bucket/invoices/a.pdf -> a.pdf) as the HTML title.</summary>
-        private static string? TitleOf(string? document)
-        {
-            if (string.IsNullOrEmpty(document)) return null;
-            var name = document!.TrimEnd('/', '\\');
-            var cut = name.LastIndexOfAny(new[] { '/', '\\' });
-            return cut < 0 ? name : name.Substring(cut + 1);
-        }
 
         /// <summary>
         /// Why an answer holds nothing, for a warning: the page or table asked for is not there, the output holds no
