@@ -33,11 +33,10 @@ namespace TextractTools.Engine.Document
         public TextractLendingSummary? LendingSummary => Model as TextractLendingSummary;
 
         /// <summary>Textract's warnings and the reader's own, whatever the kind.</summary>
-        public IReadOnlyList<TextractDocumentWarning> Warnings => Blocks?.Warnings ?? Expense?.Warnings ?? Lending?.Warnings ?? LendingSummary?.Warnings
-            ?? (IReadOnlyList<TextractDocumentWarning>)Array.Empty<TextractDocumentWarning>();
+        public IReadOnlyList<TextractDocumentWarning> Warnings => Blocks?.Warnings ?? ((TextractOutputResult)Model).Warnings;
 
         /// <summary>DocumentMetadata.Pages (or the highest page seen), for the completeness check.</summary>
-        public int PageCount => Blocks?.PageCount ?? Expense?.PageCount ?? Lending?.PageCount ?? LendingSummary?.PageCount ?? 0;
+        public int PageCount => Blocks?.PageCount ?? ((TextractOutputResult)Model).PageCount;
 
         public override string ToString() => Model.ToString() ?? Kind.ToString();
     }

@@ -7,40 +7,18 @@ namespace TextractTools.Engine.Document
     /// Expense analysis output read into objects (<see cref="TextractExpenseReader"/>): the invoices and receipts
     /// found, and their summary fields and line items across documents.
     /// </summary>
-    public sealed class TextractExpenseOutput : TextractOutputObject
+    public sealed class TextractExpenseOutput : TextractOutputResult
     {
         internal TextractExpenseOutput(TextractDocumentOrigin origin, OutputStatus status,
             IReadOnlyList<TextractExpenseDocument> expenseDocuments, IReadOnlyList<TextractExpenseField> summaryFields,
             IReadOnlyList<TextractLineItem> lineItems, IReadOnlyList<string> lineItemColumns)
-            : base(origin)
+            : base(origin, status)
         {
-            JobStatus = status.JobStatus;
-            StatusMessage = status.StatusMessage;
-            ModelVersion = status.ModelVersion;
-            PageCount = status.PageCount;
-            Warnings = new CountedList<TextractDocumentWarning>(status.Warnings, "warning", "warnings");
             ExpenseDocuments = expenseDocuments;
             SummaryFields = summaryFields;
             LineItems = lineItems;
             LineItemColumns = lineItemColumns;
         }
-
-        /// <summary>The origin every object of this output reads Document and JobId through: set them here.</summary>
-        public new TextractDocumentOrigin Origin => base.Origin;
-
-        /// <summary>SUCCEEDED or PARTIAL_SUCCESS for a job's output; null for a synchronous AnalyzeExpense answer.</summary>
-        public string? JobStatus { get; }
-
-        public string? StatusMessage { get; }
-
-        /// <summary>AnalyzeExpenseModelVersion.</summary>
-        public string? ModelVersion { get; }
-
-        /// <summary>DocumentMetadata.Pages, or the highest page number seen when the answers do not say.</summary>
-        public int PageCount { get; }
-
-        /// <summary>Textract's warnings and the reader's own.</summary>
-        public IReadOnlyList<TextractDocumentWarning> Warnings { get; }
 
         /// <summary>The invoices and receipts, by <see cref="TextractExpenseDocument.Index"/>.</summary>
         public IReadOnlyList<TextractExpenseDocument> ExpenseDocuments { get; }

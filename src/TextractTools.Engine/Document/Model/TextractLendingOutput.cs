@@ -8,19 +8,14 @@ namespace TextractTools.Engine.Document
     /// across pages their fields, signatures, and the expense and identity documents found on them. The summary
     /// (document groups) comes from another operation: <see cref="TextractLendingSummary"/>.
     /// </summary>
-    public sealed class TextractLendingOutput : TextractOutputObject
+    public sealed class TextractLendingOutput : TextractOutputResult
     {
         internal TextractLendingOutput(TextractDocumentOrigin origin, OutputStatus status, IReadOnlyList<TextractLendingPage> pages,
             IReadOnlyList<TextractLendingField> fields, IReadOnlyList<TextractLendingSignature> signatures,
             IReadOnlyList<TextractExpenseDocument> expenseDocuments, IReadOnlyList<TextractLineItem> lineItems, IReadOnlyList<string> lineItemColumns,
             IReadOnlyList<TextractIdentityDocument> identityDocuments)
-            : base(origin)
+            : base(origin, status)
         {
-            JobStatus = status.JobStatus;
-            StatusMessage = status.StatusMessage;
-            ModelVersion = status.ModelVersion;
-            PageCount = status.PageCount;
-            Warnings = new CountedList<TextractDocumentWarning>(status.Warnings, "warning", "warnings");
             Pages = pages;
             Fields = fields;
             Signatures = signatures;
@@ -29,21 +24,6 @@ namespace TextractTools.Engine.Document
             LineItemColumns = lineItemColumns;
             IdentityDocuments = identityDocuments;
         }
-
-        /// <summary>The origin every object of this output reads Document and JobId through: set them here.</summary>
-        public new TextractDocumentOrigin Origin => base.Origin;
-
-        public string? JobStatus { get; }
-
-        public string? StatusMessage { get; }
-
-        /// <summary>AnalyzeLendingModelVersion.</summary>
-        public string? ModelVersion { get; }
-
-        /// <summary>DocumentMetadata.Pages, or the highest page seen when the answers do not say.</summary>
-        public int PageCount { get; }
-
-        public IReadOnlyList<TextractDocumentWarning> Warnings { get; }
 
         /// <summary>One per result page, by page number.</summary>
         public IReadOnlyList<TextractLendingPage> Pages { get; }

@@ -8,33 +8,16 @@ namespace TextractTools.Engine.Document
     /// The GetLendingAnalysisSummary answer: the package's documents grouped by type, each group's documents with
     /// their pages, where signatures were and were not found, and the document types expected but not found.
     /// </summary>
-    public sealed class TextractLendingSummary : TextractOutputObject
+    public sealed class TextractLendingSummary : TextractOutputResult
     {
         internal TextractLendingSummary(TextractDocumentOrigin origin, OutputStatus status,
             IReadOnlyList<TextractLendingDocumentGroup> documentGroups, IReadOnlyList<string> undetectedDocumentTypes)
-            : base(origin)
+            : base(origin, status)
         {
-            JobStatus = status.JobStatus;
-            StatusMessage = status.StatusMessage;
-            ModelVersion = status.ModelVersion;
-            PageCount = status.PageCount;
-            Warnings = new CountedList<TextractDocumentWarning>(status.Warnings, "warning", "warnings");
             DocumentGroups = documentGroups;
             SplitDocuments = ReadableList<TextractSplitDocument>.Of(documentGroups.SelectMany(g => g.SplitDocuments).ToList(), "; ");
             UndetectedDocumentTypes = undetectedDocumentTypes;
         }
-
-        /// <summary>The origin every object of this summary reads Document and JobId through: set them here.</summary>
-        public new TextractDocumentOrigin Origin => base.Origin;
-
-        public string? JobStatus { get; }
-        public string? StatusMessage { get; }
-        public string? ModelVersion { get; }
-
-        /// <summary>DocumentMetadata.Pages, or the highest page the groups name.</summary>
-        public int PageCount { get; }
-
-        public IReadOnlyList<TextractDocumentWarning> Warnings { get; }
 
         /// <summary>One per document type found (PAYSLIPS, W_2, BANK_STATEMENT ...).</summary>
         public IReadOnlyList<TextractLendingDocumentGroup> DocumentGroups { get; }
