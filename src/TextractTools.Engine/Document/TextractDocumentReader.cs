@@ -39,6 +39,25 @@ namespace TextractTools.Engine.Document
         }
 
         /// <summary>
+        /// Reads block output one Textract page at a time: yields a document per page as soon as the page is complete
+        /// (with <see cref="DocumentReadOptions.MergeContinuedTables"/>, consecutive pages with tables together), so
+        /// that only one page's blocks are held however long the output. Each document's lists hold its own page's
+        /// objects, which have the Document, JobId, Page and Index they have in the whole document; its PageCount is
+        /// the whole document's as far as known. Textract's warnings come with the first document after them, the
+        /// end-of-output checks with the last.
+        /// </summary>
+        /// <exception cref="TextractOutputException">
+        /// As for <see cref="Read"/>, raised when the page that holds the problem is reached (pages before it have been
+        /// yielded); also for output whose blocks are not in page order.
+        /// </exception>
+        public static IEnumerable<TextractDocument> ReadByPage(IEnumerable<RawOutputPage> pages, TextractDocumentOrigin origin, DocumentReadOptions? options = null)
+        {
+            if (pages == null) throw new ArgumentNullException(nameof(pages));
+            if (origin == null) throw new ArgumentNullException(nameof(origin));
+            return PageByPageReader.Read(pages, origin, options ?? new DocumentReadOptions());
+        }
+
+        /// <summary>
         /// Reads a saved answer, or a saved JSON array of answers (a file holding no answer, such as [], is named in
         /// the error); the origin's Document is the path unless given.
         /// </summary>

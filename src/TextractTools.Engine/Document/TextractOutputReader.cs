@@ -77,6 +77,58 @@ namespace TextractTools.Engine.Document
         }
 
         /// <summary>
+        /// Reads <paramref name="pages"/> in parts as they arrive: block output (text detection, document analysis) one
+        /// Textract page at a time (<see cref="TextractDocumentReader.ReadByPage"/>), so that only a page is held;
+        /// output of the other kinds, whose results are not by page, as one part.
+        /// </summary>
+        public static IEnumerable<TextractOutput> ReadParts(IEnumerable<RawOutputPage> pages, TextractOutputKind? kind, TextractDocumentOrigin origin, DocumentReadOptions? options = null)
+        {
+            if (pages is null) throw new ArgumentNullException(nameof(pages));
+            if (origin is null) throw new ArgumentNullException(nameof(origin));
+            return ReadPartsOf(pages, kind, origin, options);
+        }
+
+        private static IEnumerable<TextractOutput> ReadPartsOf(IEnumerable<RawOutputPage> pages, TextractOutputKind? kind, TextractDocumentOrigin origin, DocumentReadOptions? options)
+        {
+            using var enumerator = pages.GetEnumerator();
+            if (!enumerator.MoveNext()) throw new TextractOutputException("No output pages were given to read.");
+            var first = enumerator.Current;
+            var actual = kind ?? TextractOutputKinds.Detect(first);
+            var all = Prepend(first, enumerator);
+            if (actual != TextractOutputKind.Blocks && actual != TextractOutputKind.StatusOnly)
+            {
+                yield return Read(all, actual, origin, options);
+                yield break;
+            }
+            foreach (var document in TextractDocumentReader.ReadByPage(all, origin, options))
+            {
+                yield return new TextractOutput(TextractOutputKind.Blocks, origin, document);
+            }
+        }
+
+        /// <summary>
+        /// Reads saved output (as <see cref="ReadPath"/>) in parts as <see cref="ReadParts"/> does: a file or a folder of
+        /// numbered objects holding block output one Textract page at a time, streamed from the disk.
+        /// </summary>
+        public static IEnumerable<TextractOutput> ReadPathParts(string path, bool summary, DocumentReadOptions? options = null)
+        {
+            if (path is null) throw new ArgumentNullException(nameof(path));
+            var origin = new TextractDocumentOrigin(path);
+            if (File.Exists(path)) return ReadParts(SavedFilePages(path), null, origin, options);
+            if (LendingJobFolder.Of(path) != null) return new[] { ReadPath(path, summary, options) };
+            var kind = TextractOutputKinds.DetectPath(path);
+            return kind == TextractOutputKind.Blocks || kind == TextractOutputKind.StatusOnly
+                ? ReadParts(NumberedOutputFolder.ReadPages(path), kind, origin, options)
+                : new[] { ReadPath(path, summary, options) };
+        }
+
+        /// <summary>A saved file's answers, read from the disk as they are parsed.</summary>
+        private static IEnumerable<RawOutputPage> SavedFilePages(string path)
+        {
+            yield return NumberedOutputFolder.ReadFile(path);
+        }
+
+        /// <summary>
         /// Reads saved output: a file (one answer or an array of answers), a folder of numbered objects, or a lending
         /// job's folder as Textract writes it (detailedResponse/ pages; <paramref name="summary"/>: its summaryResponse/).
         /// The origin's Document is the path.

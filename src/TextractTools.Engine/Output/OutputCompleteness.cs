@@ -19,7 +19,8 @@ namespace TextractTools.Engine.Output
         public static void Check(TextractOutput output, TextractJob job, string source) =>
             Check(output.Warnings, output.PageCount, job, source);
 
-        private static void Check(System.Collections.Generic.IReadOnlyList<TextractDocumentWarning> warnings, int pageCount, TextractJob job, string source)
+        /// <summary>The same check for output read in parts: every part's warnings and the highest page count they gave.</summary>
+        public static void Check(System.Collections.Generic.IReadOnlyList<TextractDocumentWarning> warnings, int pageCount, TextractJob job, string source)
         {
             if (job.Status == "PARTIAL_SUCCESS") return;
             var missing = warnings.FirstOrDefault(w => w.Code == ReaderWarningCodes.MissingPages);

@@ -155,24 +155,41 @@ namespace TextractTools.Commands
         protected override void ProcessRecord()
         {
             var summary = As == TextractOutputShape.LendingSummary;
+            var byPage = Shapes.ReadsByPage;
             switch (ParameterSetName)
             {
                 case JobSet:
-                    foreach (var job in Job.Where(j => j != null)) Emit(ReadJobOutput(job, summary));
+                    foreach (var job in Job.Where(j => j != null))
+                    {
+                        var emission = new Emission(this);
+                        if (ReadJobOutput(job, summary, byPage, emission.Add)) emission.End();
+                        if (StopToken.IsCancellationRequested) return;
+                    }
                     break;
                 case JobIdSet:
                     foreach (var id in JobId)
                     {
                         var job = JobOf(id);
-                        if (job != null) Emit(ReadJobOutput(job, summary));
+                        var emission = new Emission(this);
+                        if (job != null && ReadJobOutput(job, summary, byPage, emission.Add)) emission.End();
                         if (StopToken.IsCancellationRequested) return;
                     }
                     break;
                 case PathSet:
-                    foreach (var path in Path) Emit(ReadSavedOutput(path, summary));
+                    foreach (var path in Path)
+                    {
+                        var emission = new Emission(this);
+                        if (ReadSavedOutput(path, summary, byPage, emission.Add)) emission.End();
+                        if (StopToken.IsCancellationRequested) return;
+                    }
                     break;
                 case S3UriSet:
-                    foreach (var uri in S3Uri) Emit(ReadS3Output(uri, summary));
+                    foreach (var uri in S3Uri)
+                    {
+                        var emission = new Emission(this);
+                        if (ReadS3Output(uri, summary, byPage, emission.Add)) emission.End();
+                        if (StopToken.IsCancellationRequested) return;
+                    }
                     break;
             }
         }
@@ -188,20 +205,52 @@ namespace TextractTools.Commands
             return false;
         }
 
-        /// <summary>The objects asked for; an empty answer gets a warning that says why. Text carries its Document and JobId.</summary>
-        private void Emit(TextractOutput? output)
+        /// <summary>
+        /// The objects asked for from one output, written as its parts arrive (one Textract page at a time when the
+        /// shape allows, else the whole output in one part); an empty answer gets a warning that says why. Text is
+        /// written once, whole, and carries its Document and JobId.
+        /// </summary>
+        private sealed class Emission
         {
-            if (output == null) return;
-            foreach (var warning in output.Warnings) WriteWarning(warning.ToString());
-            var shapes = Shapes;
-            var emitted = 0;
-            foreach (var item in shapes.Select(output))
+            private readonly GetTextractOutputCommand _command;
+            private readonly OutputShapes _shapes;
+            private int _emitted;
+            private TextractOutput? _first;
+            private BlockTally? _tally;
+            private List<string>? _texts;
+
+            public Emission(GetTextractOutputCommand command)
             {
-                if (StopToken.IsCancellationRequested) return;
-                WriteObject(item is string text ? WithOrigin(text, output.Origin) : item);
-                emitted++;
+                _command = command;
+                _shapes = command.Shapes;
             }
-            if (emitted == 0) WriteWarning(shapes.WhyEmpty(output));
+
+            public void Add(TextractOutput part)
+            {
+                _first ??= part;
+                foreach (var warning in part.Warnings) _command.WriteWarning(warning.ToString());
+                if (part.Blocks != null)
+                {
+                    var tally = _shapes.Tally(part.Blocks);
+                    if (_tally == null) _tally = tally;
+                    else _tally.Add(tally);
+                }
+                foreach (var item in _shapes.Select(part))
+                {
+                    if (_command.StopToken.IsCancellationRequested) return;
+                    if (item is string text && part.Blocks != null && _command.As == TextractOutputShape.Text) (_texts ??= new List<string>()).Add(text);
+                    else _command.WriteObject(item is string other ? WithOrigin(other, part.Origin) : item);
+                    _emitted++;
+                }
+            }
+
+            /// <summary>After the last part: the text, or the warning that nothing came out.</summary>
+            public void End()
+            {
+                if (_first == null) return;
+                if (_texts != null) _command.WriteObject(WithOrigin(TextractDocument.JoinText(_texts), _first.Origin));
+                if (_emitted == 0) _command.WriteWarning(_tally != null ? _shapes.WhyEmpty(_tally) : _shapes.WhyEmpty(_first));
+            }
         }
 
         /// <summary>The text as a string that also says where it came from ($text.Document), for Group-Object and Where-Object.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
 using TextractTools.Engine;
 using TextractTools.Engine.Document;
 using TextractTools.Engine.Jobs;
@@ -52,27 +53,40 @@ namespace TextractTools.Commands
         /// <summary>A finished job's output (its summary for a lending job when <paramref name="summary"/>), or null after an error record.</summary>
         private protected TextractOutput? ReadJobOutput(TextractJob job, bool summary)
         {
+            TextractOutput? whole = null;
+            ReadJobOutput(job, summary, byPage: false, output => whole = output);
+            return whole;
+        }
+
+        /// <summary>
+        /// Reads a finished job's output and hands it to <paramref name="consume"/> on the pipeline thread: whole, or
+        /// with <paramref name="byPage"/> block output one Textract page at a time as the pages arrive (other kinds
+        /// whole). False after an error record (the parts handed out before it stay handed out: a job whose output
+        /// turns out incomplete at its end is reported, never passed as whole).
+        /// </summary>
+        private protected bool ReadJobOutput(TextractJob job, bool summary, bool byPage, Action<TextractOutput> consume)
+        {
             if (!job.IsFinished)
             {
                 var error = new InvalidOperationException($"Textract job {job.JobId} is {job.Status}: its output is not complete yet.");
                 WriteError(ErrorRecords.Make(error, "TextractJobNotFinished", ErrorCategory.ResourceBusy, job,
                     "Pipe the job through Wait-TextractJob first: Start-TextractAnalysis ... | Wait-TextractJob | " + MyInvocation.MyCommand.Name + "."));
-                return null;
+                return false;
             }
             if (job.Status == "FAILED")
             {
                 var error = new InvalidOperationException($"Textract job {job.JobId} FAILED: {job.StatusMessage}. It has no output.");
                 WriteError(ErrorRecords.Make(error, "TextractJobFailed", ErrorCategory.InvalidResult, job, "Read the service's message, fix the cause and start the job again."));
-                return null;
+                return false;
             }
             if (SourceChoice == OutputSourceChoice.S3 && job.OutputLocation == null)
             {
                 var error = new ArgumentException($"Job {job.JobId} has no OutputConfig, so its output is not in a bucket; use -Source Api.");
                 WriteError(ErrorRecords.Make(error, "NoOutputLocation", ErrorCategory.InvalidArgument, job, "Use -Source Api or -Source Auto."));
-                return null;
+                return false;
             }
             var kind = TextractOutputKinds.Of(job.Kind);
-            if (!Accepts(kind, job)) return null;
+            if (!Accepts(kind, job)) return false;
             try
             {
                 var session = GetSession(job.Region, job.EndpointUrl);
@@ -81,21 +95,35 @@ namespace TextractTools.Commands
                 var source = SourceChoice;
                 // A job known only by its id (looked up in Textract) has no document: its objects name their job only.
                 var origin = new TextractDocumentOrigin(string.IsNullOrEmpty(job.Document) ? null : job.Document, job.JobId);
-                var output = RunAsync(ct => System.Threading.Tasks.Task.FromResult(summary
-                    ? Read(reader.ReadSummary(job, source, settings, ct), TextractOutputKind.LendingSummary, origin, lending: true)
-                    : Read(reader.ReadPages(job, source, settings, ct), kind, origin, lending: kind == TextractOutputKind.Lending)));
-                if (!summary) OutputCompleteness.Check(output, job, job.OutputLocation ?? "the Get API");
-                return output;
+                var read = new PartsRead();
+                RunAsync(ct =>
+                {
+                    var parts = summary
+                        ? Parts(reader.ReadSummary(job, source, settings, ct), TextractOutputKind.LendingSummary, origin, lending: true, byPage: false)
+                        : Parts(reader.ReadPages(job, source, settings, ct), kind, origin, lending: kind == TextractOutputKind.Lending, byPage);
+                    Deliver(parts, read, consume, ct);
+                    return System.Threading.Tasks.Task.CompletedTask;
+                });
+                if (!summary) OutputCompleteness.Check(read.Warnings, read.PageCount, job, job.OutputLocation ?? "the Get API");
+                return true;
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
                 ReportError(e, job);
-                return null;
+                return false;
             }
         }
 
         /// <summary>The output under an s3:// output location (a job started elsewhere), or null after an error record.</summary>
         private protected TextractOutput? ReadS3Output(string uri, bool summary)
+        {
+            TextractOutput? whole = null;
+            ReadS3Output(uri, summary, byPage: false, output => whole = output);
+            return whole;
+        }
+
+        /// <summary>The output under an s3:// output location, handed to <paramref name="consume"/> as <see cref="ReadJobOutput(TextractJob, bool, bool, Action{TextractOutput})"/> does.</summary>
+        private protected bool ReadS3Output(string uri, bool summary, bool byPage, Action<TextractOutput> consume)
         {
             try
             {
@@ -104,32 +132,108 @@ namespace TextractTools.Commands
                 var settings = ReadSettings(session);
                 var reader = session.CreateJobOutputReader();
                 var origin = new TextractDocumentOrigin(location.ToString(), JobIdOf(location));
-                var output = RunAsync(ct => System.Threading.Tasks.Task.FromResult(summary
-                    ? Read(reader.ReadSummary(location, settings, ct), TextractOutputKind.LendingSummary, origin, lending: true)
-                    : Read(reader.ReadPages(location, settings, ct), null, origin, lending: false)));
-                return Accepts(output.Kind, uri) ? output : null;
+                var read = new PartsRead();
+                RunAsync(ct =>
+                {
+                    var parts = summary
+                        ? Parts(reader.ReadSummary(location, settings, ct), TextractOutputKind.LendingSummary, origin, lending: true, byPage: false)
+                        : Parts(reader.ReadPages(location, settings, ct), null, origin, lending: false, byPage);
+                    Deliver(parts, read, AcceptedOnly(uri, read, consume), ct);
+                    return System.Threading.Tasks.Task.CompletedTask;
+                });
+                return !read.Rejected;
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
                 ReportError(e, uri);
-                return null;
+                return false;
             }
         }
 
         /// <summary>Saved output (a file, or a folder of numbered objects), or null after an error record.</summary>
         private protected TextractOutput? ReadSavedOutput(string path, bool summary)
         {
+            TextractOutput? whole = null;
+            ReadSavedOutput(path, summary, byPage: false, output => whole = output);
+            return whole;
+        }
+
+        /// <summary>Saved output handed to <paramref name="consume"/> as <see cref="ReadJobOutput(TextractJob, bool, bool, Action{TextractOutput})"/> does (read on the pipeline thread).</summary>
+        private protected bool ReadSavedOutput(string path, bool summary, bool byPage, Action<TextractOutput> consume)
+        {
             try
             {
                 var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-                var output = TextractOutputReader.ReadPath(full, summary, ReadOptions);
-                return Accepts(output.Kind, path) ? output : null;
+                var parts = byPage ? TextractOutputReader.ReadPathParts(full, summary, ReadOptions) : new[] { TextractOutputReader.ReadPath(full, summary, ReadOptions) };
+                var read = new PartsRead();
+                var accepted = AcceptedOnly(path, read, consume);
+                foreach (var part in parts)
+                {
+                    if (StopToken.IsCancellationRequested) break;
+                    read.Add(part);
+                    accepted(part);
+                    if (read.Rejected) break;
+                }
+                return !read.Rejected;
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
                 ReportError(e, path);
-                return null;
+                return false;
             }
+        }
+
+        /// <summary>What the parts of one read said about the whole (for the completeness check), and whether its kind was refused.</summary>
+        private sealed class PartsRead
+        {
+            public readonly List<TextractDocumentWarning> Warnings = new List<TextractDocumentWarning>();
+            public int PageCount;
+            public volatile bool Rejected;
+            public bool First = true;
+
+            public void Add(TextractOutput part)
+            {
+                Warnings.AddRange(part.Warnings);
+                PageCount = Math.Max(PageCount, part.PageCount);
+            }
+        }
+
+        /// <summary><paramref name="consume"/>, once the first part has shown that the output's kind is one the cmdlet returns.</summary>
+        private Action<TextractOutput> AcceptedOnly(object target, PartsRead read, Action<TextractOutput> consume) => part =>
+        {
+            if (read.Rejected) return;
+            if (read.First)
+            {
+                read.First = false;
+                if (!Accepts(part.Kind, target))
+                {
+                    read.Rejected = true;
+                    return;
+                }
+            }
+            consume(part);
+        };
+
+        /// <summary>
+        /// Hands each part to the pipeline thread as it is read (on this worker thread); at most two wait there, so a
+        /// slow pipeline holds the read back instead of the parts piling up in memory.
+        /// </summary>
+        private void Deliver(IEnumerable<TextractOutput> parts, PartsRead read, Action<TextractOutput> consume, CancellationToken ct)
+        {
+            using var waiting = new SemaphoreSlim(2);
+            foreach (var part in parts)
+            {
+                if (read.Rejected) break;
+                read.Add(part);
+                waiting.Wait(ct);
+                Bridge.Post(() =>
+                {
+                    try { consume(part); }
+                    finally { waiting.Release(); }
+                });
+            }
+            // The last parts are still waiting for the pipeline: the semaphore must outlive them.
+            for (int i = 0; i < 2; i++) waiting.Wait(ct);
         }
 
         /// <summary>Warnings and verbose messages of the read (through the bridge: the pages are read on a worker thread), and the expected key.</summary>
@@ -151,15 +255,17 @@ namespace TextractTools.Commands
             return parts.Length == 0 ? null : parts[parts.Length - 1];
         }
 
-        /// <summary>Reads the pages (and keeps them in the save folder: a lending job's as its output folder in the bucket holds them).</summary>
-        private TextractOutput Read(IEnumerable<RawOutputPage> pages, TextractOutputKind? kind, TextractDocumentOrigin origin, bool lending)
+        /// <summary>Reads the pages, whole or by page (and keeps them in the save folder: a lending job's as its output folder in the bucket holds them).</summary>
+        private IEnumerable<TextractOutput> Parts(IEnumerable<RawOutputPage> pages, TextractOutputKind? kind, TextractDocumentOrigin origin, bool lending, bool byPage)
         {
             string? folder = SaveToFolder;
             if (folder != null)
             {
                 pages = RawPageArchive.SaveAlong(pages, lending ? TextractOutputReader.SavedLendingFolder(folder, kind == TextractOutputKind.LendingSummary) : folder);
             }
-            return TextractOutputReader.Read(pages, kind, origin, ReadOptions);
+            return byPage
+                ? TextractOutputReader.ReadParts(pages, kind, origin, ReadOptions)
+                : new[] { TextractOutputReader.Read(pages, kind, origin, ReadOptions) };
         }
     }
 }

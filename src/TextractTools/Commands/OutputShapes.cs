@@ -158,15 +158,54 @@ namespace TextractTools.Commands
         private bool Excluded(string content) => _exclude.Any(e => string.Equals(e, content, System.StringComparison.OrdinalIgnoreCase));
 
         /// <summary>
+        /// True when the shape can be returned as the output is read, one Textract page at a time (block output): the
+        /// objects of one page need no other page (a table continued on the next page is joined by the reader).
+        /// The text streams only as the model reads it (no filter, nothing left out): the page furniture found across
+        /// pages decides what -Exclude leaves out.
+        /// </summary>
+        public bool ReadsByPage
+        {
+            get
+            {
+                switch (_shape)
+                {
+                    case TextractOutputShape.Page:
+                    case TextractOutputShape.Line:
+                    case TextractOutputShape.Word:
+                    case TextractOutputShape.KeyValue:
+                    case TextractOutputShape.Table:
+                    case TextractOutputShape.TableRow:
+                    case TextractOutputShape.Cell:
+                    case TextractOutputShape.Query:
+                    case TextractOutputShape.Signature:
+                    case TextractOutputShape.Layout:
+                    case TextractOutputShape.Block:
+                        return true;
+                    case TextractOutputShape.Text:
+                        return IsPlainText;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        /// <summary>
         /// Why an answer holds nothing, for a warning: the page or table asked for is not there, the output holds no
         /// such objects at all (with the feature that makes them), or the filters left none.
         /// </summary>
-        public string WhyEmpty(TextractOutput output) => WhyEmpty(output, output.Origin, output.PageCount);
+        public string WhyEmpty(TextractOutput output) =>
+            output.Blocks != null ? WhyEmpty(Tally(output.Blocks)) : WhyEmpty(output, output.Origin, output.PageCount);
 
         /// <summary>The same for a document already read (Export-TextractTable's input).</summary>
-        public string WhyEmpty(TextractDocument document) => WhyEmpty(document, document.Origin, document.PageCount);
+        public string WhyEmpty(TextractDocument document) => WhyEmpty(Tally(document));
 
-        /// <param name="output">The TextractOutput, or the TextractDocument, that gave nothing.</param>
+        /// <summary>The same for block output read by page: what all its parts held (<see cref="Tally"/>, <see cref="BlockTally.Add"/>).</summary>
+        public string WhyEmpty(BlockTally tally) => WhyEmpty(tally, tally.Origin, tally.PageCount);
+
+        /// <summary>What a document (or one page of it) holds, counted for <see cref="WhyEmpty(BlockTally)"/>.</summary>
+        public BlockTally Tally(TextractDocument document) => new BlockTally(document, Tables(document).Select(t => t.Index));
+
+        /// <param name="output">The TextractOutput (not of block output) or the BlockTally that gave nothing.</param>
         private string WhyEmpty(object output, TextractDocumentOrigin origin, int pageCount)
         {
             string document = origin.Document ?? origin.JobId ?? "the output";
@@ -178,11 +217,11 @@ namespace TextractTools.Commands
             bool tables = _shape == TextractOutputShape.Table || _shape == TextractOutputShape.TableRow || _shape == TextractOutputShape.Cell;
             if (tables && _tableIndex.Length > 0 && _tableIndex.All(i => i > total))
                 return $"-TableIndex {string.Join(", ", _tableIndex)}: {document} has {Count(total, "table", "tables")} (Index 1 to {total}); nothing to return.";
-            if (_shape == TextractOutputShape.TableRow && (output as TextractDocument ?? (output as TextractOutput)?.Blocks) is TextractDocument withTables)
+            if (_shape == TextractOutputShape.TableRow && output is BlockTally withTables && withTables.WantedTables.Count > 0)
             {
-                var headersOnly = Tables(withTables).Select(t => t.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-                if (headersOnly.Count > 0)
-                    return $"-As TableRow: table {string.Join(", ", headersOnly)} of {document} has header rows only, no data rows (-As Cell shows its cells).";
+                // Nothing came out, yet tables passed the filters: they have header rows only.
+                var headersOnly = withTables.WantedTables.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return $"-As TableRow: table {string.Join(", ", headersOnly)} of {document} has header rows only, no data rows (-As Cell shows its cells).";
             }
             var filters = new List<string>();
             if (_pages.Length > 0) filters.Add("-Page " + string.Join(", ", _pages));
@@ -195,21 +234,22 @@ namespace TextractTools.Commands
         private (int Total, string Singular, string Plural, string Hint) Holding(object read)
         {
             var output = read as TextractOutput;
-            if ((read as TextractDocument ?? output?.Blocks) is TextractDocument d)
+            if (read is BlockTally d)
             {
                 switch (_shape)
                 {
                     case TextractOutputShape.Page: return (d.PageCount, "page", "pages", "");
-                    case TextractOutputShape.Line: return (d.Lines.Count, "line", "lines", "");
-                    case TextractOutputShape.Word: return (d.Words.Count, "word", "words", "");
-                    case TextractOutputShape.KeyValue: return (d.KeyValues.Count, "key-value pair", "key-value pairs", "Key-value pairs come from document analysis with -Feature Forms.");
+                    case TextractOutputShape.Line: return (d.Lines, "line", "lines", "");
+                    case TextractOutputShape.Word: return (d.Words, "word", "words", "");
+                    case TextractOutputShape.KeyValue: return (d.KeyValues, "key-value pair", "key-value pairs", "Key-value pairs come from document analysis with -Feature Forms.");
                     case TextractOutputShape.Table:
                     case TextractOutputShape.TableRow:
-                    case TextractOutputShape.Cell: return (d.Tables.Count, "table", "tables", "Tables come from document analysis with -Feature Tables.");
-                    case TextractOutputShape.Query: return (d.Queries.Count, "query result", "query results", "Query results come from document analysis with -Query.");
-                    case TextractOutputShape.Signature: return (d.Signatures.Count, "signature", "signatures", "Signatures come from document analysis with -Feature Signatures.");
-                    case TextractOutputShape.Layout: return (d.Layout.Count, "layout block", "layout blocks", "Layout blocks come from document analysis with -Feature Layout.");
-                    case TextractOutputShape.Block: return (d.Blocks.Count, "block", "blocks", "");
+                    case TextractOutputShape.Cell: return (d.Tables, "table", "tables", "Tables come from document analysis with -Feature Tables.");
+                    case TextractOutputShape.Query: return (d.Queries, "query result", "query results", "Query results come from document analysis with -Query.");
+                    case TextractOutputShape.Signature: return (d.Signatures, "signature", "signatures", "Signatures come from document analysis with -Feature Signatures.");
+                    case TextractOutputShape.Layout: return (d.Layout, "layout block", "layout blocks", "Layout blocks come from document analysis with -Feature Layout.");
+                    case TextractOutputShape.Block: return (d.Blocks, "block", "blocks", "");
+                    default: return (0, "object", "objects", "");
                 }
             }
             IReadOnlyList<TextractExpenseDocument> expenseDocuments = output?.Expense?.ExpenseDocuments ?? output?.Lending?.ExpenseDocuments ?? new TextractExpenseDocument[0];
@@ -228,17 +268,16 @@ namespace TextractTools.Commands
 
         private static string Holdings(object read)
         {
-            var output = read as TextractOutput;
-            if ((read as TextractDocument ?? output?.Blocks) is TextractDocument d)
+            if (read is BlockTally d)
             {
-                var parts = new List<string> { Count(d.PageCount, "page", "pages"), Count(d.Lines.Count, "line", "lines"),
-                    Count(d.KeyValues.Count, "key-value pair", "key-value pairs"), Count(d.Tables.Count, "table", "tables") };
-                if (d.Queries.Count > 0) parts.Add(Count(d.Queries.Count, "query result", "query results"));
-                if (d.Signatures.Count > 0) parts.Add(Count(d.Signatures.Count, "signature", "signatures"));
-                if (d.Layout.Count > 0) parts.Add(Count(d.Layout.Count, "layout block", "layout blocks"));
+                var parts = new List<string> { Count(d.PageCount, "page", "pages"), Count(d.Lines, "line", "lines"),
+                    Count(d.KeyValues, "key-value pair", "key-value pairs"), Count(d.Tables, "table", "tables") };
+                if (d.Queries > 0) parts.Add(Count(d.Queries, "query result", "query results"));
+                if (d.Signatures > 0) parts.Add(Count(d.Signatures, "signature", "signatures"));
+                if (d.Layout > 0) parts.Add(Count(d.Layout, "layout block", "layout blocks"));
                 return "it has " + string.Join(", ", parts);
             }
-            return "it is " + TextractOutputKinds.Describe(output?.Kind ?? TextractOutputKind.Blocks);
+            return "it is " + TextractOutputKinds.Describe((read as TextractOutput)?.Kind ?? TextractOutputKind.Blocks);
         }
 
         private static string Count(int n, string singular, string plural) => n == 0 ? "no " + plural : n == 1 ? "1 " + singular : $"{n} {plural}";
@@ -254,5 +293,54 @@ namespace TextractTools.Commands
         private bool PageWanted(int page) => _pages.Length == 0 || _pages.Contains(page);
 
         private bool ConfidenceWanted(double? confidence) => _minConfidence <= 0 || (confidence ?? 0) >= _minConfidence;
+    }
+
+    /// <summary>
+    /// How many objects of each shape block output holds, added up over the parts of output read by page, and which
+    /// tables passed the filters: what the warning for an empty answer needs of the output.
+    /// </summary>
+    internal sealed class BlockTally
+    {
+        public BlockTally(TextractDocument document, IEnumerable<int> wantedTables)
+        {
+            Origin = document.Origin;
+            PageCount = document.PageCount;
+            Lines = document.Lines.Count;
+            Words = document.Words.Count;
+            KeyValues = document.KeyValues.Count;
+            Tables = document.Tables.Count;
+            Queries = document.Queries.Count;
+            Signatures = document.Signatures.Count;
+            Layout = document.Layout.Count;
+            Blocks = document.Blocks.Count;
+            WantedTables = wantedTables.ToList();
+        }
+
+        public TextractDocumentOrigin Origin { get; }
+        public int PageCount { get; private set; }
+        public int Lines { get; private set; }
+        public int Words { get; private set; }
+        public int KeyValues { get; private set; }
+        public int Tables { get; private set; }
+        public int Queries { get; private set; }
+        public int Signatures { get; private set; }
+        public int Layout { get; private set; }
+        public int Blocks { get; private set; }
+        public List<int> WantedTables { get; }
+
+        /// <summary>Adds the next part's counts (its PageCount is the whole output's as far as known).</summary>
+        public void Add(BlockTally next)
+        {
+            PageCount = System.Math.Max(PageCount, next.PageCount);
+            Lines += next.Lines;
+            Words += next.Words;
+            KeyValues += next.KeyValues;
+            Tables += next.Tables;
+            Queries += next.Queries;
+            Signatures += next.Signatures;
+            Layout += next.Layout;
+            Blocks += next.Blocks;
+            WantedTables.AddRange(next.WantedTables);
+        }
     }
 }

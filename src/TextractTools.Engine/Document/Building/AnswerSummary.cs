@@ -17,29 +17,42 @@ namespace TextractTools.Engine.Document.Building
         public int? PageCount { get; private set; }
         public List<TextractDocumentWarning> Warnings { get; } = new List<TextractDocumentWarning>();
 
+        private readonly HashSet<string> _seenWarnings = new HashSet<string>(StringComparer.Ordinal);
+        private bool _finished;
+
         public static AnswerSummary Of(IReadOnlyList<AnswerInfo> answers)
         {
             var summary = new AnswerSummary();
-            var seenWarnings = new HashSet<string>(StringComparer.Ordinal);
-            foreach (AnswerInfo answer in answers)
-            {
-                ThrowIfUnreadable(answer);
-                summary.JobStatus = MoreSevere(summary.JobStatus, answer.JobStatus);
-                summary.StatusMessage ??= answer.StatusMessage;
-                summary.ModelVersion ??= answer.ModelVersion;
-                if (answer.PageCount.HasValue) summary.PageCount = Math.Max(summary.PageCount ?? 0, answer.PageCount.Value);
-                foreach (TextractDocumentWarning warning in answer.Warnings)
-                {
-                    if (seenWarnings.Add(warning.Code + ":" + string.Join(",", warning.Pages))) summary.Warnings.Add(warning);
-                }
-            }
-            if (summary.JobStatus == "PARTIAL_SUCCESS")
-            {
-                summary.Warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.PartialSuccess,
-                    "The job ended in PARTIAL_SUCCESS: some pages were not processed" +
-                    (summary.StatusMessage == null ? "." : ": " + summary.StatusMessage)));
-            }
+            foreach (AnswerInfo answer in answers) summary.Add(answer);
+            summary.Finish();
             return summary;
+        }
+
+        /// <summary>
+        /// Folds in one more answer (as it arrives, when the output is read page by page): a FAILED or unfinished job
+        /// is refused here, before anything after it is read.
+        /// </summary>
+        public void Add(AnswerInfo answer)
+        {
+            ThrowIfUnreadable(answer);
+            JobStatus = MoreSevere(JobStatus, answer.JobStatus);
+            StatusMessage ??= answer.StatusMessage;
+            ModelVersion ??= answer.ModelVersion;
+            if (answer.PageCount.HasValue) PageCount = Math.Max(PageCount ?? 0, answer.PageCount.Value);
+            foreach (TextractDocumentWarning warning in answer.Warnings)
+            {
+                if (_seenWarnings.Add(warning.Code + ":" + string.Join(",", warning.Pages))) Warnings.Add(warning);
+            }
+        }
+
+        /// <summary>Adds the reader's PARTIAL_SUCCESS warning (once): after the last answer, or as soon as one says so when read page by page.</summary>
+        public void Finish()
+        {
+            if (_finished || JobStatus != "PARTIAL_SUCCESS") return;
+            _finished = true;
+            Warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.PartialSuccess,
+                "The job ended in PARTIAL_SUCCESS: some pages were not processed" +
+                (StatusMessage == null ? "." : ": " + StatusMessage)));
         }
 
         private static void ThrowIfUnreadable(AnswerInfo answer)

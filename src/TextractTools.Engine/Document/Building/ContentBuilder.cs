@@ -11,13 +11,14 @@ namespace TextractTools.Engine.Document.Building
     /// </summary>
     internal static class ContentBuilder
     {
-        public static DocumentContent Build(BlockStore store, DocumentParts parts, int pageCount)
+        /// <summary>The content of pages <paramref name="firstPage"/> to <paramref name="pageCount"/> (1 to the page count for a whole document).</summary>
+        public static DocumentContent Build(BlockStore store, DocumentParts parts, int firstPage, int pageCount)
         {
             LineClaims claims = Claims(store, parts);
 
             var linesOfPage = new List<TextractLine>[pageCount + 1];
             var layoutOfPage = new List<TextractLayoutBlock>[pageCount + 1];
-            for (int p = 0; p <= pageCount; p++)
+            for (int p = firstPage; p <= pageCount; p++)
             {
                 linesOfPage[p] = new List<TextractLine>();
                 layoutOfPage[p] = new List<TextractLayoutBlock>();
@@ -34,7 +35,7 @@ namespace TextractTools.Engine.Document.Building
 
             var blocksOfPage = new List<ReadingBlock>[pageCount + 1];
             var geometric = new List<List<ReadingBlock>>();
-            for (int p = 1; p <= pageCount; p++)
+            for (int p = firstPage; p <= pageCount; p++)
             {
                 bool fromLayout = layoutOfPage[p].Count > 0;
                 blocksOfPage[p] = fromLayout
@@ -44,9 +45,9 @@ namespace TextractTools.Engine.Document.Building
             }
             PageFurniture.Mark(geometric);
 
-            var pages = new PageContent[pageCount + 1];
+            var pages = new PageContent?[pageCount + 1];
             pages[0] = new PageContent(0, new TextractLine[0], new ReadingBlock[0], fromLayout: false);
-            for (int p = 1; p <= pageCount; p++)
+            for (int p = firstPage; p <= pageCount; p++)
             {
                 pages[p] = new PageContent(p, linesOfPage[p], blocksOfPage[p], layoutOfPage[p].Count > 0);
             }

@@ -17,7 +17,18 @@ namespace TextractTools.Engine.Document.Building
         public static TextractDocument Build(BlockStore store, DocumentReadOptions options, TextractDocumentOrigin origin)
         {
             AnswerSummary summary = AnswerSummary.Of(store.Answers);
-            var warnings = new List<TextractDocumentWarning>(summary.Warnings);
+            return Build(store, options, origin, summary, summary.Warnings, DocumentSlice.Whole);
+        }
+
+        /// <summary>
+        /// Builds the document, or one slice of it (<see cref="DocumentSlice"/>: the pages of <paramref name="store"/>
+        /// when the output is read page by page). <paramref name="answerWarnings"/>: the answers' warnings this build
+        /// reports (a slice reports those not reported before).
+        /// </summary>
+        public static TextractDocument Build(BlockStore store, DocumentReadOptions options, TextractDocumentOrigin origin, AnswerSummary summary,
+            IReadOnlyList<TextractDocumentWarning> answerWarnings, DocumentSlice slice)
+        {
+            var warnings = new List<TextractDocumentWarning>(answerWarnings);
             warnings.AddRange(store.Warnings);
 
             List<KeyValuePair<int, string>> missing = store.Seal();
@@ -31,49 +42,56 @@ namespace TextractTools.Engine.Document.Building
                 ModelVersion = summary.ModelVersion,
             };
             // Fields, tables, queries and signatures need nothing the lines and layout need, nor the other way round:
-            // on a machine with more than one core they are built meanwhile on another thread.
+            // on a machine with more than one core they are built meanwhile on another thread (not worth it for a slice).
             List<TextractTable> tables = null!;
             void BuildContainers()
             {
                 var content = new ContentText(store);
                 parts.KeyValues = new KeyValueBuilder(store, content, origin).Build();
-                tables = new TableBuilder(store, content, origin).Build();
+                tables = new TableBuilder(store, content, origin, slice.TableIndexBase).Build();
                 parts.Queries = new QueryBuilder(store, origin).Build();
                 parts.Signatures = SignatureBuilder.Build(store, origin);
             }
-            Task? containers = Environment.ProcessorCount > 1 ? Task.Run(BuildContainers) : null;
+            Task? containers = Environment.ProcessorCount > 1 && slice.IsWhole ? Task.Run(BuildContainers) : null;
 
             var lineBuilder = new LineBuilder(store, origin);
             var wordOfBlock = new TextractWord?[store.Count];
             var lineOfBlock = new TextractLine?[store.Count];
             parts.Words = lineBuilder.BuildWords(wordOfBlock);
             parts.Lines = lineBuilder.BuildLines(wordOfBlock, lineOfBlock);
-            var layoutBuilder = new LayoutBuilder(store, lineOfBlock, origin);
+            var layoutBuilder = new LayoutBuilder(store, lineOfBlock, origin, slice.LayoutIndexBase);
             parts.Layout = layoutBuilder.Build();
 
             if (containers == null) BuildContainers();
             else containers.GetAwaiter().GetResult(); // rethrows the builder's own exception, not an AggregateException
             parts.Tables = options.MergeContinuedTables
-                ? new TableMerger(parts.Lines, layoutBuilder.PageFurnitureLines()).Merge(tables)
+                ? new TableMerger(parts.Lines, layoutBuilder.PageFurnitureLines()).Merge(tables, slice.TableIndexBase)
                 : tables;
 
-            int pageCount = Math.Max(summary.PageCount ?? 0, PageBuilder.HighestPage(store));
+            int highestPage = PageBuilder.HighestPage(store);
+            int pageCount = Math.Max(summary.PageCount ?? 0, highestPage);
             parts.PageCount = pageCount;
+            // A slice holds its own pages only; the whole document every page the output describes.
+            int firstPage = slice.IsWhole ? 1 : slice.FirstPage;
+            int lastPage = slice.IsWhole ? pageCount : highestPage;
             // Reading order, claims of lines by tables and fields: made when the text (or a rendering) is first asked for.
-            parts.Content = new Lazy<DocumentContent>(() => ContentBuilder.Build(store, parts, pageCount));
+            parts.Content = new Lazy<DocumentContent>(() => ContentBuilder.Build(store, parts, firstPage, lastPage));
             var pageBuilder = new PageBuilder(store, parts.Content, origin);
-            parts.Pages = pageBuilder.Build(pageCount, parts);
-            List<int> pagesWithoutBlock = pageBuilder.PagesWithoutPageBlock(pageCount);
-            if (pagesWithoutBlock.Count > 0)
-            {
-                warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.MissingPages,
-                    $"The output describes {pageCount} page(s) but has no PAGE block for page(s) {string.Join(", ", pagesWithoutBlock)}: " +
-                    "part of the output may be missing.", pagesWithoutBlock));
-            }
+            parts.Pages = pageBuilder.Build(firstPage, lastPage, parts);
+            // Read page by page, the reader reports missing pages once it has seen them all (DocumentSlice.FinalWarnings).
+            List<int> pagesWithoutBlock = slice.IsWhole ? pageBuilder.PagesWithoutPageBlock(pageCount) : new List<int>();
+            if (pagesWithoutBlock.Count > 0) warnings.Add(MissingPagesWarning(pageCount, pagesWithoutBlock));
+            warnings.AddRange(slice.FinalWarnings);
             parts.Warnings = warnings;
             parts.Blocks = new BlocksView(store, origin);
             return new TextractDocument(origin, parts);
         }
+
+        /// <summary>Pages the output describes that have no PAGE block, when other pages have one (a sign of missing output).</summary>
+        public static TextractDocumentWarning MissingPagesWarning(int pageCount, IReadOnlyList<int> pagesWithoutBlock) =>
+            new TextractDocumentWarning(ReaderWarningCodes.MissingPages,
+                $"The output describes {pageCount} page(s) but has no PAGE block for page(s) {string.Join(", ", pagesWithoutBlock)}: " +
+                "part of the output may be missing.", pagesWithoutBlock.ToArray());
 
         private static void ReportMissingBlocks(BlockStore store, List<KeyValuePair<int, string>> missing, bool lenient,
             List<TextractDocumentWarning> warnings)

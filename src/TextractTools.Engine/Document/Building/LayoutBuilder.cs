@@ -13,9 +13,12 @@ namespace TextractTools.Engine.Document.Building
         private readonly BlockStore _store;
         private readonly TextractLine?[] _lineOfBlock;
         private readonly TextractDocumentOrigin _origin;
+        private readonly int _indexBase;
 
-        public LayoutBuilder(BlockStore store, TextractLine?[] lineOfBlock, TextractDocumentOrigin origin)
+        /// <param name="indexBase">Layout blocks before these (pages read earlier): the first is number indexBase + 1.</param>
+        public LayoutBuilder(BlockStore store, TextractLine?[] lineOfBlock, TextractDocumentOrigin origin, int indexBase = 0)
         {
+            _indexBase = indexBase;
             _store = store;
             _lineOfBlock = lineOfBlock;
             _origin = origin;
@@ -49,7 +52,7 @@ namespace TextractTools.Engine.Document.Building
                 CollectLines(b, lines, new HashSet<int>());
                 string? parentId = ParentOf.TryGetValue(b, out int parent) ? _store.IdOf(parent) : null;
                 layout.Add(new TextractLayoutBlock(_origin, _store.IdOf(b), block.Page, BlockFacts.Confidence(block), BlockFacts.BoundingBox(block),
-                    block.BlockType, JoinLines(lines), layout.Count + 1, parentId, lines.ToArray()));
+                    block.BlockType, JoinLines(lines), _indexBase + layout.Count + 1, parentId, lines.ToArray()));
             }
             return layout;
         }

@@ -6,8 +6,8 @@ using TextractTools.Engine.Document.Parsing;
 namespace TextractTools.Engine.Document.Building
 {
     /// <summary>
-    /// One <see cref="TextractPage"/> per page number from 1 to the page count, with what the other builders found
-    /// on it; its reading-order text comes from the document's content when first asked for.
+    /// One <see cref="TextractPage"/> per page number from the first to the last page built (1 to the page count for a
+    /// whole document), with what the other builders found on it; its reading-order text comes from the document's content when first asked for.
     /// </summary>
     internal sealed class PageBuilder
     {
@@ -29,7 +29,7 @@ namespace TextractTools.Engine.Document.Building
         }
 
         [MethodImpl(Hot.AggressiveOptimization)]
-        public List<TextractPage> Build(int pageCount, DocumentParts parts)
+        public List<TextractPage> Build(int firstPage, int pageCount, DocumentParts parts)
         {
             var counts = new PageCounts[pageCount + 1];
             foreach (TextractLine line in parts.Lines) counts[line.Page].Lines++;
@@ -48,8 +48,8 @@ namespace TextractTools.Engine.Document.Building
                 if (pageBlocks[page] < 0) pageBlocks[page] = b;
             }
 
-            var pages = new List<TextractPage>(pageCount);
-            for (int p = 1; p <= pageCount; p++)
+            var pages = new List<TextractPage>(Math.Max(0, pageCount - firstPage + 1));
+            for (int p = firstPage; p <= pageCount; p++)
             {
                 int b = pageBlocks[p];
                 pages.Add(b < 0

@@ -14,9 +14,12 @@ namespace TextractTools.Engine.Document.Building
         private readonly BlockStore _store;
         private readonly ContentText _content;
         private readonly TextractDocumentOrigin _origin;
+        private readonly int _indexBase;
 
-        public TableBuilder(BlockStore store, ContentText content, TextractDocumentOrigin origin)
+        /// <param name="indexBase">Tables before these (pages read earlier): the first is number indexBase + 1.</param>
+        public TableBuilder(BlockStore store, ContentText content, TextractDocumentOrigin origin, int indexBase = 0)
         {
+            _indexBase = indexBase;
             _store = store;
             _content = content;
             _origin = origin;
@@ -31,7 +34,7 @@ namespace TextractTools.Engine.Document.Building
             {
                 ref readonly BlockRecord table = ref _store[t];
                 tables.Add(new TextractTable(_origin, _store.IdOf(t), table.Page, BlockFacts.Confidence(table), BlockFacts.BoundingBox(table),
-                    tables.Count + 1, TableType(table), Title(t), Footers(t), Cells(t), MergedCells(t)));
+                    _indexBase + tables.Count + 1, TableType(table), Title(t), Footers(t), Cells(t), MergedCells(t)));
             }
             return tables;
         }

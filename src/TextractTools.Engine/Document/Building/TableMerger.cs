@@ -33,7 +33,8 @@ namespace TextractTools.Engine.Document.Building
             _pageFurniture = pageFurniture ?? new HashSet<TextractLine>();
         }
 
-        public List<TextractTable> Merge(IReadOnlyList<TextractTable> tables)
+        /// <param name="indexBase">Tables before these (pages read earlier): the first is renumbered indexBase + 1.</param>
+        public List<TextractTable> Merge(IReadOnlyList<TextractTable> tables, int indexBase = 0)
         {
             var result = new List<TextractTable>();
             TextractTable? current = null;
@@ -52,7 +53,7 @@ namespace TextractTools.Engine.Document.Building
                 lastPart = table;
             }
             if (current != null) result.Add(current);
-            for (int i = 0; i < result.Count; i++) result[i].Index = i + 1;
+            for (int i = 0; i < result.Count; i++) result[i].Index = indexBase + i + 1;
             return result;
         }
 

@@ -13,9 +13,10 @@ namespace TextractTools.Engine.Document
         public const string LineSeparator = "\n";
         public const string BlockSeparator = "\n\n";
 
-        private readonly PageContent[] _pages; // index 0 unused: pages are 1-based
+        // Index 0 unused: pages are 1-based. A slice of a document read page by page leaves the pages before its own null.
+        private readonly PageContent?[] _pages;
 
-        public DocumentContent(PageContent[] pages, LineClaims claims)
+        public DocumentContent(PageContent?[] pages, LineClaims claims)
         {
             _pages = pages;
             Claims = claims;
@@ -24,13 +25,17 @@ namespace TextractTools.Engine.Document
         public LineClaims Claims { get; }
 
         /// <summary>The pages' text, a blank line between pages.</summary>
-        public string Text => _text ??= string.Join(BlockSeparator, _pages.Skip(1).Select(p => p.Text).Where(t => t.Length > 0));
+        public string Text => _text ??= JoinPages(_pages.Skip(1).Select(p => p?.Text ?? string.Empty));
+
+        /// <summary>Pages' texts as the document's text joins them: a blank line between pages, empty ones left out.</summary>
+        public static string JoinPages(IEnumerable<string> pageTexts) => string.Join(BlockSeparator, pageTexts.Where(t => t.Length > 0));
 
         private string? _text;
 
         public int PageCount => _pages.Length - 1;
 
-        public PageContent Page(int pageNumber) => _pages[pageNumber];
+        public PageContent Page(int pageNumber) =>
+            _pages[pageNumber] ?? new PageContent(pageNumber, new TextractLine[0], new ReadingBlock[0], fromLayout: false);
     }
 
     /// <summary>One page's blocks in reading order, its lines in that order and its text.</summary>

@@ -73,6 +73,12 @@ namespace TextractTools.Engine.Document
         /// </summary>
         public string Text => _content?.Value.Text ?? _text;
 
+        /// <summary>
+        /// The text of a document read page by page (<see cref="TextractDocumentReader.ReadByPage"/>): the parts' Text
+        /// joined as <see cref="Text"/> joins pages, so that it equals the Text of the whole document read at once.
+        /// </summary>
+        public static string JoinText(IEnumerable<string> partTexts) => DocumentContent.JoinPages(partTexts);
+
         /// <summary>The content in reading order (made when first asked for), or null for a document made without it.</summary>
         internal DocumentContent? Content => _content?.Value;
 

@@ -22,7 +22,13 @@ namespace TextractTools.Engine.Document.Parsing
         // A batch's id handles mapped to this store's, reused from page to page.
         private int[] _handleMap = new int[1024];
 
-        public IdTable Ids { get; } = new IdTable(shards: 256);
+        /// <param name="idShards">Dictionaries the ids are spread over: many for a whole document, 1 for a page read on its own.</param>
+        public BlockStore(int idShards = 256)
+        {
+            Ids = new IdTable(idShards);
+        }
+
+        public IdTable Ids { get; }
         public List<QueryRecord> Queries { get; } = new List<QueryRecord>();
         public List<string> Sources { get; } = new List<string>();
         public List<AnswerInfo> Answers { get; } = new List<AnswerInfo>();
@@ -45,13 +51,26 @@ namespace TextractTools.Engine.Document.Parsing
         /// block whose id an earlier block already has (a page read twice) is an error, or when
         /// <paramref name="lenient"/> is dropped with one warning per page.
         /// </summary>
-        [MethodImpl(Hot.AggressiveOptimization)]
         public void Append(PageBatch batch, bool lenient)
+        {
+            Answers.AddRange(batch.Answers);
+            Append(batch, lenient, 0, batch.Count);
+            // A page that failed half-way holds the blocks before the problem: their duplicates were reported first
+            // above, as reading the page block by block would.
+            batch.ThrowIfFailed();
+        }
+
+        /// <summary>
+        /// Joins blocks <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1 of a parsed
+        /// page (when the output is read page by page, an output page's blocks may belong to two Textract pages).
+        /// The batch's answers and its failure, if any, are the caller's to deal with.
+        /// </summary>
+        [MethodImpl(Hot.AggressiveOptimization)]
+        public void Append(PageBatch batch, bool lenient, int first, int count)
         {
             if (IsSealed) throw new InvalidOperationException("The block store is sealed.");
             int sourceIndex = Sources.Count;
             Sources.Add(batch.Source);
-            Answers.AddRange(batch.Answers);
             int queryBase = Queries.Count;
             Queries.AddRange(batch.Queries);
 
@@ -63,7 +82,7 @@ namespace TextractTools.Engine.Document.Parsing
 
             int duplicates = 0;
             string? firstDuplicate = null;
-            for (int b = 0; b < batch.Count; b++)
+            for (int b = first; b < first + count; b++)
             {
                 BlockRecord block = batch[b];
                 int handle = map[block.IdHandle];
@@ -101,10 +120,6 @@ namespace TextractTools.Engine.Document.Parsing
                 if (block.QueryIndex >= 0) block.QueryIndex += queryBase;
                 Ids.TryDefine(handle, _blocks.Add(block));
             }
-            // A page that failed half-way holds the blocks before the problem: their duplicates were reported first
-            // above, as reading the page block by block would.
-            batch.ThrowIfFailed();
-
             if (duplicates > 0)
             {
                 Warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.DuplicateBlockId,
