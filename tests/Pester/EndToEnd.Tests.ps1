@@ -45,6 +45,18 @@ Describe 'Start -> Wait -> Get on the sample with OutputConfig and a KMS key' {
         @($lines.Text) | Should -Be $expectedLines
     }
 
+    It 'streams shapes from the API and the bucket as the full read gives them, and stops reading when the pipeline has enough' {
+        $document = $finished | Get-TextractOutput -As Document -Source Api @conn
+        foreach ($source in 'Api', 'S3') {
+            @(($finished | Get-TextractOutput -As Word -Source $source @conn).Id) | Should -Be @($document.Words.Id)
+            @(($finished | Get-TextractOutput -As TableRow -Source $source @conn).Amount) | Should -Be @($document.Tables[0].GetRows() | ForEach-Object { $_['Amount'] })
+            $finished | Get-TextractOutput -As Text -Source $source @conn | Should -BeExactly $document.Text
+        }
+        # Select-Object stops the pipeline after three words: the read ends there, and the next read works.
+        @($finished | Get-TextractOutput -As Word -Source Api @conn | Select-Object -First 3).Count | Should -Be 3
+        @($finished | Get-TextractOutput -As Line -Source S3 @conn).Count | Should -Be $expectedLines.Count
+    }
+
     It 'writes numbered output objects, each SSE-KMS under the job key' {
         $objects = Test-TextractOutputEncryption -S3Uri $finished.OutputLocation -KmsKeyId 'alias/e2e' @conn
         $numbered = @($objects | Where-Object { ($_.Key -split '/')[-1] -match '^\d+$' })

@@ -75,6 +75,38 @@ Describe 'The project sample read from a saved file' {
         @($lines.Text) | Should -Be @($recorded.Blocks | Where-Object BlockType -eq 'LINE' | ForEach-Object Text)
     }
 
+    It 'streams -As Line page by page: the lines of the pages before a bad output object come out before its error' {
+        $folder = Join-Path $TestDrive 'bad-third'
+        New-Item -ItemType Directory $folder | Out-Null
+        $number = 0
+        foreach ($page in 1, 2) {
+            $number++
+            [ordered]@{ JobStatus = 'SUCCEEDED'; DocumentMetadata = @{ Pages = 3 }; Blocks = @($recorded.Blocks | Where-Object Page -eq $page) } |
+                ConvertTo-Json -Depth 20 -Compress | Set-Content (Join-Path $folder $number)
+        }
+        Set-Content (Join-Path $folder 3) -Value '{"JobStatus":"SUCCEEDED","Blocks":[{"BlockType":"LINE",'
+        $errors = $null
+        $lines = Get-TextractOutput -Path $folder -As Line -ErrorVariable errors -ErrorAction SilentlyContinue
+        # Page 1 was complete when page 2's blocks arrived; page 2 waits for a block of a later page, or the end.
+        @($lines.Text) | Should -Be @($recorded.Blocks | Where-Object { $_.BlockType -eq 'LINE' -and $_.Page -eq 1 } | ForEach-Object Text)
+        $errors.Count | Should -Be 1
+        $errors[0].Exception.Message | Should -BeLike "*$([IO.Path]::DirectorySeparatorChar)3*"
+        # The whole document is all or nothing.
+        Get-TextractOutput -Path $folder -As Document -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'gives the same objects and text page by page as the whole document' {
+        $document = Get-TextractOutput -Path $sample.Analysis -As Document
+        @((Get-TextractOutput -Path $sample.Analysis -As Line).Id) | Should -Be @($document.Lines.Id)
+        @((Get-TextractOutput -Path $sample.Analysis -As Cell).Text) | Should -Be @($document.Tables.Cells.Text)
+        @((Get-TextractOutput -Path $sample.Analysis -As Page).Page) | Should -Be @(1, 2)
+        Get-TextractOutput -Path $sample.Analysis -As Text | Should -BeExactly $document.Text
+        # An empty answer still says why, with the whole output's counts.
+        $warnings = $null
+        Get-TextractOutput -Path $sample.Analysis -As Signature -WarningVariable warnings -WarningAction SilentlyContinue | Should -BeNullOrEmpty
+        $warnings[-1] | Should -BeLike "*holds no signatures (it has 2 pages, $($document.Lines.Count) lines*"
+    }
+
     It 'names the file when the JSON is truncated' {
         $bad = Join-Path $TestDrive 'truncated.json'
         (Get-Content -Raw $sample.Analysis).Substring(0, 5000) | Set-Content $bad
