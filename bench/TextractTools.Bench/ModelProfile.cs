@@ -19,6 +19,7 @@ namespace TextractTools.Bench
     internal static class ModelProfile
     {
         private static readonly Assembly Engine = typeof(TextractDocumentReader).Assembly;
+        private static readonly TextractDocumentOrigin Origin = new TextractDocumentOrigin("bench");
 
         public static void Run(string folder)
         {
@@ -32,7 +33,7 @@ namespace TextractTools.Bench
             Measure(phases, "1 parse (cold)", () => store = Parse(pages));
             long afterParse = GC.GetTotalMemory(forceFullCollection: true);
             object document = null!;
-            Measure(phases, "1 build (cold, Seal + builders)", () => document = Invoke(Type("Building.DocumentBuilder"), "Build", null, store, new DocumentReadOptions()));
+            Measure(phases, "1 build (cold, Seal + builders)", () => document = Invoke(Type("Building.DocumentBuilder"), "Build", null, store, new DocumentReadOptions(), Origin));
             long afterBuild = GC.GetTotalMemory(forceFullCollection: true);
             GC.KeepAlive(store);
             GC.KeepAlive(document);
@@ -49,19 +50,19 @@ namespace TextractTools.Bench
             Measure(phases, "2 parse (warm)", () => store = Parse(pages));
             Measure(phases, "2 Seal (resolve ids, order, by type)", () => Invoke(store.GetType(), "Seal", store));
             object content = New("Building.ContentText", store);
-            object lineBuilder = New("Building.LineBuilder", store);
+            object lineBuilder = New("Building.LineBuilder", store, Origin);
             int count = (int)store.GetType().GetProperty("Count")!.GetValue(store)!;
             var wordOfBlock = new TextractWord?[count];
             var lineOfBlock = new TextractLine?[count];
             object words = null!, lines = null!, keyValues = null!, queries = null!, signatures = null!, layout = null!, tables = null!;
             Measure(phases, "2 LineBuilder.BuildWords", () => words = Invoke(lineBuilder.GetType(), "BuildWords", lineBuilder, (object)wordOfBlock));
             Measure(phases, "2 LineBuilder.BuildLines", () => lines = Invoke(lineBuilder.GetType(), "BuildLines", lineBuilder, wordOfBlock, lineOfBlock));
-            Measure(phases, "2 KeyValueBuilder.Build", () => keyValues = Invoke(Type("Building.KeyValueBuilder"), "Build", New("Building.KeyValueBuilder", store, content)));
-            Measure(phases, "2 QueryBuilder.Build", () => queries = Invoke(Type("Building.QueryBuilder"), "Build", New("Building.QueryBuilder", store)));
-            Measure(phases, "2 SignatureBuilder.Build", () => signatures = Invoke(Type("Building.SignatureBuilder"), "Build", null, store));
-            object layoutBuilder = New("Building.LayoutBuilder", store, lineOfBlock);
+            Measure(phases, "2 KeyValueBuilder.Build", () => keyValues = Invoke(Type("Building.KeyValueBuilder"), "Build", New("Building.KeyValueBuilder", store, content, Origin)));
+            Measure(phases, "2 QueryBuilder.Build", () => queries = Invoke(Type("Building.QueryBuilder"), "Build", New("Building.QueryBuilder", store, Origin)));
+            Measure(phases, "2 SignatureBuilder.Build", () => signatures = Invoke(Type("Building.SignatureBuilder"), "Build", null, store, Origin));
+            object layoutBuilder = New("Building.LayoutBuilder", store, lineOfBlock, Origin, 0);
             Measure(phases, "2 LayoutBuilder.Build", () => layout = Invoke(layoutBuilder.GetType(), "Build", layoutBuilder));
-            Measure(phases, "2 TableBuilder.Build", () => tables = Invoke(Type("Building.TableBuilder"), "Build", New("Building.TableBuilder", store, content)));
+            Measure(phases, "2 TableBuilder.Build", () => tables = Invoke(Type("Building.TableBuilder"), "Build", New("Building.TableBuilder", store, content, Origin, 0)));
             object parts = New("DocumentParts");
             SetField(parts, "Words", words);
             SetField(parts, "Lines", lines);
@@ -76,12 +77,13 @@ namespace TextractTools.Bench
             MethodInfo buildContent = Type("Building.ContentBuilder").GetMethod("Build", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
             Delegate makeContent = System.Linq.Expressions.Expression.Lambda(typeof(Func<>).MakeGenericType(contentType),
                 System.Linq.Expressions.Expression.Call(buildContent, System.Linq.Expressions.Expression.Constant(store),
-                    System.Linq.Expressions.Expression.Constant(parts), System.Linq.Expressions.Expression.Constant(pageCount))).Compile();
+                    System.Linq.Expressions.Expression.Constant(parts), System.Linq.Expressions.Expression.Constant(1),
+                    System.Linq.Expressions.Expression.Constant(pageCount))).Compile();
             object lazyContent = Activator.CreateInstance(typeof(Lazy<>).MakeGenericType(contentType), makeContent)!;
             SetField(parts, "Content", lazyContent);
-            object pageBuilder = New("Building.PageBuilder", store, lazyContent);
+            object pageBuilder = New("Building.PageBuilder", store, lazyContent, Origin);
             object pageList = null!;
-            Measure(phases, "2 PageBuilder.Build (counts)", () => pageList = Invoke(pageBuilder.GetType(), "Build", pageBuilder, pageCount, parts));
+            Measure(phases, "2 PageBuilder.Build (counts)", () => pageList = Invoke(pageBuilder.GetType(), "Build", pageBuilder, 1, pageCount, parts));
             Measure(phases, "2 first Text: content (claims, reading order) + join", () =>
                 string.Join("\n\n", ((IEnumerable)pageList).Cast<TextractPage>().Select(p => p.Text).Where(t => t.Length > 0)));
 
@@ -113,7 +115,7 @@ namespace TextractTools.Bench
 
         private static object Parse(List<RawOutputPage> pages)
         {
-            object store = New("Parsing.BlockStore");
+            object store = New("Parsing.BlockStore", 256);
             object parser = New("Parsing.OutputJsonParser", store, false);
             MethodInfo parse = parser.GetType().GetMethod("Parse", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)!;
             var args = new object[1];

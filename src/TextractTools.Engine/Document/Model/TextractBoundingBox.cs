@@ -5,18 +5,22 @@ namespace TextractTools.Engine.Document
     /// </summary>
     public sealed class TextractBoundingBox
     {
+        // 32-bit floats, as Textract writes them (its JSON numbers are floats printed in full): a document holds one
+        // box per block, and doubles would add 16 bytes to each.
+        private readonly float _left, _top, _width, _height;
+
         public TextractBoundingBox(double left, double top, double width, double height)
         {
-            Left = left;
-            Top = top;
-            Width = width;
-            Height = height;
+            _left = (float)left;
+            _top = (float)top;
+            _width = (float)width;
+            _height = (float)height;
         }
 
-        public double Left { get; }
-        public double Top { get; }
-        public double Width { get; }
-        public double Height { get; }
+        public double Left => _left;
+        public double Top => _top;
+        public double Width => _width;
+        public double Height => _height;
 
         public double Right => Left + Width;
         public double Bottom => Top + Height;

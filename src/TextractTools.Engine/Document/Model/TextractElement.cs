@@ -10,6 +10,8 @@ namespace TextractTools.Engine.Document
         // The id's string, or the table that makes it on request (see BlockId).
         private readonly object _idSource;
         private readonly int _idHandle;
+        // Kept as Textract gives it, a 32-bit float (NaN: none): a document holds one per block, and a double? costs 16 bytes.
+        private readonly float _confidence;
 
         private protected TextractElement(TextractDocumentOrigin origin, BlockId id, int page, double? confidence, TextractBoundingBox? boundingBox)
             : base(origin)
@@ -17,7 +19,7 @@ namespace TextractTools.Engine.Document
             _idSource = id.Source ?? string.Empty;
             _idHandle = id.Handle;
             Page = page;
-            Confidence = confidence;
+            _confidence = confidence.HasValue ? (float)confidence.Value : float.NaN;
             BoundingBox = boundingBox;
         }
 
@@ -27,7 +29,7 @@ namespace TextractTools.Engine.Document
         /// <summary>1-based page number.</summary>
         public int Page { get; }
 
-        public double? Confidence { get; }
+        public double? Confidence => float.IsNaN(_confidence) ? (double?)null : _confidence;
 
         public TextractBoundingBox? BoundingBox { get; }
 

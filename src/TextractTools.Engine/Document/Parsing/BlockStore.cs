@@ -194,6 +194,7 @@ namespace TextractTools.Engine.Document.Parsing
             }
             OrderByPage();
             IsSealed = true;
+            Ids.Freeze();
             return missing;
         }
 
