@@ -68,90 +68,25 @@ $PSNativeCommandUseErrorActionPreference = $false
 
 $BenchRoot = $PSScriptRoot
 $RepoRoot = Split-Path -Parent $BenchRoot
-$TrpVersion = '0.4.3'
-$GeneratorVersion = 1
+Import-Module (Join-Path $BenchRoot 'BenchCommon.psm1') -Force
 if (-not $DataPath) { $DataPath = Join-Path $BenchRoot 'data' }
-if (-not $SamplesPath) { $SamplesPath = Join-Path (Split-Path -Parent $RepoRoot) 'shared/textract-samples' }
+if (-not $SamplesPath) { $SamplesPath = Get-DefaultSamplesPath }
 $DataPath = [IO.Path]::GetFullPath($DataPath)
 $SamplesPath = [IO.Path]::GetFullPath($SamplesPath)
-$UseProjectSample = -not (Test-Path -LiteralPath (Join-Path $SamplesPath 'responses') -PathType Container)
-
-function Write-Step([string] $Message) { Write-Host "== $Message" -ForegroundColor Cyan }
-
-function Invoke-Checked {
-    # Runs a native command; throws with its output when it fails.
-    param([string] $What, [string] $FilePath, [string[]] $Arguments, [string] $WorkingDirectory = $RepoRoot)
-    Push-Location -LiteralPath $WorkingDirectory
-    try {
-        $output = & $FilePath @Arguments 2>&1
-        if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE):`n$($output -join "`n")" }
-        return $output
-    }
-    finally { Pop-Location }
-}
-
-function Get-Median([double[]] $Values) {
-    $sorted = @($Values | Sort-Object)
-    $n = $sorted.Count
-    if ($n -eq 0) { return [double]::NaN }
-    if ($n % 2 -eq 1) { return $sorted[[int][math]::Floor($n / 2)] }
-    return ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2
-}
-
-function Get-LoadAverage {
-    try { return ((Get-Content -LiteralPath '/proc/loadavg' -Raw).Split(' ')[0..2] -join ' ') } catch { return 'n/a' }
-}
 
 # ---- tools ----------------------------------------------------------------------------------------------------------
 
-$node = Get-Command node -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-if (-not $node) { throw 'node is not on PATH: the npm parser needs Node.js.' }
-$npm = Get-Command npm -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-$dotnet = (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source
-$gnuTime = if (Test-Path -LiteralPath '/usr/bin/time' -PathType Leaf) { '/usr/bin/time' } else { $null }
-
-$nodeDir = Join-Path $BenchRoot 'node'
-$trpPackageJson = Join-Path $nodeDir 'node_modules/amazon-textract-response-parser/package.json'
-$installed = if (Test-Path -LiteralPath $trpPackageJson) { (Get-Content -LiteralPath $trpPackageJson -Raw | ConvertFrom-Json).version } else { $null }
-if ($installed -ne $TrpVersion) {
-    if (-not $npm) { throw "npm is not on PATH, and bench/node has no amazon-textract-response-parser $TrpVersion installed." }
-    Write-Step "npm ci (amazon-textract-response-parser $TrpVersion, pinned by bench/node/package-lock.json)"
-    Invoke-Checked 'npm ci' $npm.Source @('ci', '--no-audit', '--no-fund') $nodeDir | Out-Null
-    $installed = (Get-Content -LiteralPath $trpPackageJson -Raw | ConvertFrom-Json).version
-    if ($installed -ne $TrpVersion) { throw "npm installed amazon-textract-response-parser $installed, not $TrpVersion." }
-}
-
-Write-Step 'dotnet build bench/TextractTools.Bench (Release)'
-$artifacts = Join-Path $DataPath 'artifacts'
-$buildArgs = @('build', (Join-Path $BenchRoot 'TextractTools.Bench/TextractTools.Bench.csproj'), '-c', 'Release',
-    '--artifacts-path', $artifacts, '-nologo', '-v', 'quiet')
-if ($UseProjectSample) { $buildArgs += '-p:UseProjectSample=true' }
-if ($EngineProject) { $buildArgs += "-p:EngineProject=$([IO.Path]::GetFullPath($EngineProject))" }
-Invoke-Checked 'dotnet build' $dotnet $buildArgs | Out-Null
-$benchDll = Join-Path $artifacts 'bin/TextractTools.Bench/release/TextractTools.Bench.dll'
-if (-not (Test-Path -LiteralPath $benchDll)) { throw "The build made no $benchDll." }
+$node = Install-TrpPackage
+$dotnet = Get-RequiredCommand 'dotnet' 'the document model runs on .NET.'
+$gnuTime = Get-GnuTime
+$benchDll = Build-BenchTool -DataPath $DataPath -UseProjectSample:(Test-UseProjectSample $SamplesPath) -EngineProject $EngineProject
 
 # ---- input ----------------------------------------------------------------------------------------------------------
 
-$inputDir = Join-Path $DataPath "pages-$Pages"
-$manifestPath = Join-Path $inputDir 'manifest.json'
-$manifest = if (Test-Path -LiteralPath $manifestPath) { Get-Content -LiteralPath $manifestPath -Raw | ConvertFrom-Json } else { $null }
-$reusable = $manifest -and -not $Regenerate -and $manifest.generatorVersion -eq $GeneratorVersion -and $manifest.pages -eq $Pages -and
-    (($manifest.templates -join ',') -match 'ProjectSample') -eq $UseProjectSample
-if ($reusable) {
-    Write-Step "reusing $inputDir (generated earlier; -Regenerate to make it again)"
-}
-else {
-    $from = if ($UseProjectSample) { "the project's own sample (no $SamplesPath/responses)" } else { "real pages from $SamplesPath/responses" }
-    Write-Step "generating $Pages pages from $from"
-    New-Item -ItemType Directory -Force -Path $inputDir | Out-Null
-    $genClock = [Diagnostics.Stopwatch]::StartNew()
-    Invoke-Checked 'generate' $dotnet @($benchDll, 'generate', '--pages', "$Pages", '--out', $inputDir, '--samples', $SamplesPath) | Out-Null
-    Write-Host ("   {0:0.0} s" -f $genClock.Elapsed.TotalSeconds)
-    $manifest = Get-Content -LiteralPath $manifestPath -Raw | ConvertFrom-Json
-}
-$folder = Join-Path $inputDir 'output'
-$merged = Join-Path $inputDir 'merged.json'
+$benchInput = Get-BenchInput -BenchDll $benchDll -DataPath $DataPath -Pages $Pages -SamplesPath $SamplesPath -Regenerate:$Regenerate
+$manifest = $benchInput.Manifest
+$folder = $benchInput.Folder
+$merged = $benchInput.Merged
 Write-Host ("   {0} pages, {1:N0} blocks; ours reads {2} objects ({3:0.0} MiB), theirs one file ({4:0.0} MiB)" -f `
         $manifest.pages, $manifest.blocks, $manifest.objects, ($manifest.folderBytes / 1MB), ($manifest.mergedBytes / 1MB))
 
@@ -159,77 +94,18 @@ Write-Host ("   {0} pages, {1:N0} blocks; ours reads {2} objects ({3:0.0} MiB), 
 
 # Both inputs are read once, untimed, so that neither tool's first run pays for the disk.
 Write-Step 'warming the OS file cache (one untimed read of both inputs)'
-foreach ($file in @(Get-ChildItem -LiteralPath $folder -File) + @(Get-Item -LiteralPath $merged)) {
-    $stream = [IO.File]::OpenRead($file.FullName)
-    try { $stream.CopyTo([IO.Stream]::Null) } finally { $stream.Dispose() }
-}
+Read-IntoFileCache @($folder, $merged)
 
 $tools = [ordered]@{
     ours   = [pscustomobject]@{ Name = 'TextractTools (.NET)'; File = $dotnet; Arguments = @($benchDll, 'read', $folder); InputBytes = [long]$manifest.folderBytes }
-    theirs = [pscustomobject]@{ Name = "amazon-textract-response-parser $TrpVersion (node)"; File = $node.Source
-        Arguments = @((Join-Path $nodeDir 'trp-run.js'), $merged); InputBytes = [long]$manifest.mergedBytes }
-}
-
-function Get-BusyTicks {
-    # Busy CPU time of the whole machine so far, in USER_HZ ticks (1/100 s), from /proc/stat; -1 without it.
-    try {
-        $f = ((Get-Content -LiteralPath '/proc/stat' -TotalCount 1) -split '\s+')[1..8] | ForEach-Object { [long]$_ }
-        return $f[0] + $f[1] + $f[2] + $f[5] + $f[6] + $f[7]   # user nice system irq softirq steal (not idle, iowait)
-    }
-    catch { return -1 }
-}
-
-function Wait-Quiet([int] $Seconds) {
-    # Waits until the machine's busy CPU over a 2-second sample is under a quarter of a core; false on timeout.
-    if ($Seconds -le 0 -or (Get-BusyTicks) -lt 0) { return $true }
-    $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-    while ([DateTime]::UtcNow -lt $deadline) {
-        $before = Get-BusyTicks
-        Start-Sleep -Seconds 2
-        if ((Get-BusyTicks) - $before -lt 50) { return $true }
-    }
-    return $false
+    theirs = [pscustomobject]@{ Name = "amazon-textract-response-parser $TrpVersion (node)"; File = $node
+        Arguments = @((Get-TrpRunScript), $merged); InputBytes = [long]$manifest.mergedBytes }
 }
 
 function Invoke-Measured([string] $Key, [int] $Run) {
     $tool = $tools[$Key]
-    $timeFile = [IO.Path]::GetTempFileName()
-    $errFile = [IO.Path]::GetTempFileName()
-    try {
-        $busyBefore = Get-BusyTicks
-        $clock = [Diagnostics.Stopwatch]::StartNew()
-        if ($gnuTime) {
-            $stdout = & $gnuTime -f '%M %U %S' -o $timeFile $tool.File @($tool.Arguments) 2> $errFile
-        }
-        else {
-            $stdout = & $tool.File @($tool.Arguments) 2> $errFile
-        }
-        $exit = $LASTEXITCODE
-        $clock.Stop()
-        $busyAfter = Get-BusyTicks
-        if ($exit -ne 0) { throw "$($tool.Name) run $Run failed (exit code $exit):`n$(Get-Content -LiteralPath $errFile -Raw)" }
-        $line = @($stdout | Where-Object { $_ -like '{*' }) | Select-Object -Last 1
-        if (-not $line) { throw "$($tool.Name) run $Run printed no result:`n$($stdout -join "`n")" }
-        $result = $line | ConvertFrom-Json
-        $peakKb = [double]$result.vmHwmKb
-        $cpu = [double]::NaN
-        if ($gnuTime) {
-            $fields = (Get-Content -LiteralPath $timeFile | Where-Object { $_ -match '^\d+ [\d.]+ [\d.]+$' } | Select-Object -Last 1) -split ' '
-            $peakKb = [double]$fields[0]
-            $cpu = [double]$fields[1] + [double]$fields[2]
-        }
-        # What the rest of the machine used meanwhile, in cores: a run that shared the CPU with others is slower.
-        $others = if ($busyBefore -ge 0 -and $gnuTime) {
-            [math]::Max(0.0, (($busyAfter - $busyBefore) / 100 - $cpu) / $clock.Elapsed.TotalSeconds)
-        }
-        else { [double]::NaN }
-        [pscustomobject]@{
-            Tool = $Key; Run = $Run; WallSeconds = $clock.Elapsed.TotalSeconds; InProcessSeconds = [double]$result.totalMs / 1000
-            OtherCores = $others
-            PeakMB = $peakKb / 1024; SelfReportedPeakMB = [double]$result.vmHwmKb / 1024; CpuSeconds = $cpu; Result = $result
-        }
-    }
-    finally { Remove-Item -LiteralPath $timeFile, $errFile -ErrorAction SilentlyContinue }
+    $m = Invoke-MeasuredProcess -Name "$($tool.Name) run $Run" -FilePath $tool.File -Arguments $tool.Arguments
+    $m | Add-Member -NotePropertyMembers @{ Tool = $Key; Run = $Run; InProcessSeconds = [double]$m.Result.totalMs / 1000 } -PassThru
 }
 
 $loadBefore = Get-LoadAverage
@@ -292,25 +168,11 @@ Write-Host ("Counts: {0}.   Load average before/after: {1} / {2}" -f $(if ($allA
 
 # ---- report ---------------------------------------------------------------------------------------------------------
 
-function Get-CommandText([string] $File, [string[]] $Arguments) {
-    try { return ((& $File @Arguments 2>$null) | Select-Object -First 1) } catch { return 'n/a' }
-}
-
 $stamp = (Get-Date).ToUniversalTime().ToString('yyyyMMdd-HHmmss')
 $resultsDir = Join-Path $BenchRoot 'results'
 New-Item -ItemType Directory -Force -Path $resultsDir | Out-Null
 $reportPath = Join-Path $resultsDir "$stamp.md"
-$cpuModel = try { ((Get-Content '/proc/cpuinfo' | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -split ':', 2)[1].Trim() } catch { 'n/a' }
-$memTotal = try { '{0:0.0} GB' -f ([double](((Get-Content '/proc/meminfo' | Select-Object -First 1) -split '\s+')[1]) / 1MB) } catch { 'n/a' }
-$commit = Get-CommandText 'git' @('-C', $RepoRoot, 'rev-parse', '--short', 'HEAD')
-$dirty = try { @(& git -C $RepoRoot status --porcelain -- src 2>$null).Count } catch { 0 }
-
-function ConvertTo-MarkdownTable([object[]] $Rows) {
-    $names = $Rows[0].PSObject.Properties.Name
-    $lines = @(('| ' + ($names -join ' | ') + ' |'), ('|' + (($names | ForEach-Object { '---' }) -join '|') + '|'))
-    foreach ($row in $Rows) { $lines += '| ' + (($names | ForEach-Object { "$($row.$_)" }) -join ' | ') + ' |' }
-    return $lines -join "`n"
-}
+$environment = Get-BenchEnvironment
 
 $rawRows = foreach ($m in $runs) {
     [pscustomobject]@{
@@ -361,12 +223,12 @@ $(ConvertTo-MarkdownTable @($rawRows))
 
 ## Environment
 
-- CPU: $cpuModel, $([Environment]::ProcessorCount) core(s); memory $memTotal; load average before / after the runs: $loadBefore / $loadAfter
+- CPU: $($environment.CpuModel), $($environment.Cores) core(s); memory $($environment.Memory); load average before / after the runs: $loadBefore / $loadAfter
   ("Other processes, cores" above: the CPU the rest of the machine used during each run, from /proc/stat; where it is
   high the run competed for the CPU and its wall time says more about the machine than about the tool.)
-- $([Runtime.InteropServices.RuntimeInformation]::OSDescription); .NET SDK $(Get-CommandText $dotnet @('--version')) (runtime defaults: workstation concurrent GC, tiered JIT); Node.js $(Get-CommandText $node.Source @('--version')) (default heap settings)
-- Repository at $commit$(if ($dirty -gt 0) { " with $dirty uncommitted change(s) under src/" })$(if ($EngineProject) { "; engine under test: ``$EngineProject``" })
-- Command: ``dotnet pwsh bench/run.ps1 $(($PSBoundParameters.GetEnumerator() | ForEach-Object { if ($_.Value -is [switch]) { "-$($_.Key)" } else { "-$($_.Key) $($_.Value)" } }) -join ' ')``
+- $($environment.OS); .NET SDK $($environment.DotnetSdk) (runtime defaults: workstation concurrent GC, tiered JIT); Node.js $(Get-CommandText $node @('--version')) (default heap settings)
+- Repository at $($environment.Commit)$(if ($environment.DirtySrc -gt 0) { " with $($environment.DirtySrc) uncommitted change(s) under src/" })$(if ($EngineProject) { "; engine under test: ``$EngineProject``" })
+- Command: ``$(Format-CommandLine 'bench/run.ps1' $PSBoundParameters)``
 "@
 Set-Content -LiteralPath $reportPath -Value $report -Encoding utf8NoBOM
 Write-Host "Report: $([IO.Path]::GetRelativePath($RepoRoot, $reportPath))"
