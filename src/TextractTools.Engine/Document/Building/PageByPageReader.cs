@@ -21,6 +21,7 @@ namespace TextractTools.Engine.Document.Building
         private readonly DocumentReadOptions _options;
         private readonly AnswerSummary _summary = new AnswerSummary();
         private readonly HashSet<int> _pagesWithPageBlock = new HashSet<int>();
+        private readonly BatchIdMap _idMap = new BatchIdMap();
         private int _warningsReported;
         private int _tableIndexBase;
         private int _layoutIndexBase;
@@ -91,7 +92,7 @@ namespace TextractTools.Engine.Document.Building
             }
             if (_store == null)
             {
-                _store = new BlockStore(idShards: 1);
+                _store = new BlockStore(idShards: 1, _idMap);
                 _firstPage = page;
                 _lastPage = page;
                 _lastPageHasTable = false;

@@ -19,13 +19,17 @@ namespace TextractTools.Engine.Document.Parsing
         private int[] _resolvedTargets = Array.Empty<int>();
         private int[] _documentOrder = Array.Empty<int>();
         private readonly Dictionary<string, List<int>> _byType = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        // A batch's id handles mapped to this store's, reused from page to page.
-        private int[] _handleMap = new int[1024];
+        private readonly BatchIdMap _idMap;
 
         /// <param name="idShards">Dictionaries the ids are spread over: many for a whole document, 1 for a page read on its own.</param>
-        public BlockStore(int idShards = 256)
+        /// <param name="idMap">
+        /// The arrays that map a batch's ids to the store's, shared by the stores of a reader that makes one store per
+        /// page (sized by the output page, they would otherwise be made again for each).
+        /// </param>
+        public BlockStore(int idShards = 256, BatchIdMap? idMap = null)
         {
             Ids = new IdTable(idShards);
+            _idMap = idMap ?? new BatchIdMap();
         }
 
         public IdTable Ids { get; }
@@ -71,21 +75,14 @@ namespace TextractTools.Engine.Document.Parsing
             if (IsSealed) throw new InvalidOperationException("The block store is sealed.");
             int sourceIndex = Sources.Count;
             Sources.Add(batch.Source);
-            int queryBase = Queries.Count;
-            Queries.AddRange(batch.Queries);
-
-            // One look-up per distinct id of the page, in the order the page met them (as reading it here would).
-            int idCount = batch.Ids.Count;
-            if (_handleMap.Length < idCount) _handleMap = new int[Math.Max(idCount, _handleMap.Length * 2)];
-            int[] map = _handleMap;
-            for (int h = 0; h < idCount; h++) map[h] = Ids.HandleFor(batch.Ids, h);
+            int stamp = _idMap.Start(batch.Ids.Count);
 
             int duplicates = 0;
             string? firstDuplicate = null;
             for (int b = first; b < first + count; b++)
             {
                 BlockRecord block = batch[b];
-                int handle = map[block.IdHandle];
+                int handle = Map(batch, block.IdHandle, stamp);
                 int earlier = Ids.BlockOf(handle);
                 if (earlier >= 0)
                 {
@@ -110,14 +107,18 @@ namespace TextractTools.Engine.Document.Parsing
                     int targetStart = _targets.Count;
                     for (int t = relationship.TargetStart; t < relationship.TargetStart + relationship.TargetCount; t++)
                     {
-                        _targets.Add(map[batch.Target(t)]);
+                        _targets.Add(Map(batch, batch.Target(t), stamp));
                     }
                     _relationships.Add(new RelationshipRecord { Type = relationship.Type, TargetStart = targetStart, TargetCount = relationship.TargetCount });
                 }
                 block.IdHandle = handle;
                 block.RelationshipStart = relationshipStart;
                 block.SourceIndex = sourceIndex;
-                if (block.QueryIndex >= 0) block.QueryIndex += queryBase;
+                if (block.QueryIndex >= 0)
+                {
+                    Queries.Add(batch.Queries[block.QueryIndex]);
+                    block.QueryIndex = Queries.Count - 1;
+                }
                 Ids.TryDefine(handle, _blocks.Add(block));
             }
             if (duplicates > 0)
@@ -125,6 +126,14 @@ namespace TextractTools.Engine.Document.Parsing
                 Warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.DuplicateBlockId,
                     $"{batch.Source}: {duplicates} block(s) repeat ids already read and were dropped; the first: {firstDuplicate}", null, batch.Source));
             }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int Map(PageBatch batch, int batchHandle, int stamp)
+        {
+            ref int mapped = ref _idMap.Mapped(batchHandle, stamp, out bool known);
+            if (!known) mapped = Ids.HandleFor(batch.Ids, batchHandle);
+            return mapped;
         }
 
         private string DuplicateMessage(int handle, int earlier, int blockStart) =>
@@ -317,6 +326,45 @@ namespace TextractTools.Engine.Document.Parsing
                     _targetEnd = relationship.TargetStart + relationship.TargetCount;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A batch's id handles mapped to a store's, filled as the blocks appended meet them, so that a page appended in
+    /// parts maps each part's ids only, not the whole page's each time. Each append starts a new stamp; a mapping
+    /// counts only when its stamp is the current one, so nothing is cleared between appends (or between stores that
+    /// share the map).
+    /// </summary>
+    internal sealed class BatchIdMap
+    {
+        private int[] _handles = new int[1024];
+        private int[] _stamps = new int[1024];
+        private int _stamp;
+
+        /// <summary>Starts an append of a batch with <paramref name="idCount"/> ids; returns its stamp.</summary>
+        public int Start(int idCount)
+        {
+            if (_handles.Length < idCount)
+            {
+                int size = Math.Max(idCount, _handles.Length * 2);
+                _handles = new int[size];
+                _stamps = new int[size];
+            }
+            if (++_stamp == int.MaxValue)
+            {
+                Array.Clear(_stamps, 0, _stamps.Length);
+                _stamp = 1;
+            }
+            return _stamp;
+        }
+
+        /// <summary>The slot of a batch handle's mapping; <paramref name="known"/>: whether this append filled it already.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ref int Mapped(int batchHandle, int stamp, out bool known)
+        {
+            known = _stamps[batchHandle] == stamp;
+            _stamps[batchHandle] = stamp;
+            return ref _handles[batchHandle];
         }
     }
 }
