@@ -58,7 +58,7 @@ namespace TextractTools.Engine.Document
             if (!enumerator.MoveNext()) throw new TextractOutputException("No output pages were given to read.");
             var first = enumerator.Current;
             var actual = kind ?? TextractOutputKinds.Detect(first);
-            var all = Prepend(first, enumerator);
+            var all = Prepend(new[] { first }, enumerator);
             switch (actual)
             {
                 case TextractOutputKind.Expense:
@@ -85,7 +85,7 @@ namespace TextractTools.Engine.Document
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             var origin = new TextractDocumentOrigin(path);
-            if (File.Exists(path)) return Read(new[] { NumberedOutputFolder.ReadFile(path) }, null, origin, options);
+            if (File.Exists(path)) return ReadSavedFile(path, origin, options);
             var lending = LendingJobFolder.Of(path);
             if (lending != null)
             {
@@ -113,9 +113,33 @@ namespace TextractTools.Engine.Document
             return summary ? summaryFolder : pages;
         }
 
-        private static IEnumerable<RawOutputPage> Prepend(RawOutputPage first, IEnumerator<RawOutputPage> rest)
+        /// <summary>
+        /// A saved file, read as a stream of pieces (<see cref="SavedOutputFile"/>): the first pieces tell the kind;
+        /// block output is parsed on several threads (as a folder is), other kinds piece after piece.
+        /// </summary>
+        private static TextractOutput ReadSavedFile(string path, TextractDocumentOrigin origin, DocumentReadOptions? options)
         {
-            yield return first;
+            var buffers = new PieceBuffers();
+            using (IEnumerator<RawOutputPage> pieces = SavedOutputFile.ReadPieces(path, buffers).GetEnumerator())
+            {
+                var taken = new List<RawOutputPage>();
+                TextractOutputKind kind = TextractOutputKinds.Detect(pieces, taken);
+                if (taken.Count == 0) throw SavedOutputFile.NoAnswer(path);
+                if (kind == TextractOutputKind.Blocks || kind == TextractOutputKind.StatusOnly)
+                {
+                    using (IEnumerator<RawOutputPage> all = Prepend(taken, pieces).GetEnumerator())
+                    {
+                        var document = TextractDocumentReader.ReadPieces(path, all, buffers, origin, options, ParallelPageParser.DefaultWorkers);
+                        return new TextractOutput(TextractOutputKind.Blocks, origin, document);
+                    }
+                }
+                return Read(Prepend(taken, pieces), kind, origin, options);
+            }
+        }
+
+        private static IEnumerable<RawOutputPage> Prepend(IEnumerable<RawOutputPage> first, IEnumerator<RawOutputPage> rest)
+        {
+            foreach (RawOutputPage page in first) yield return page;
             while (rest.MoveNext()) yield return rest.Current;
         }
     }

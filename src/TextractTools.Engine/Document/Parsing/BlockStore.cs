@@ -21,6 +21,11 @@ namespace TextractTools.Engine.Document.Parsing
         private readonly Dictionary<string, List<int>> _byType = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         // A batch's id handles mapped to this store's, reused from page to page.
         private int[] _handleMap = new int[1024];
+        // The duplicate-id warning of the last output page, kept up to date while pieces of the same page join.
+        private int _duplicatesSource = -1;
+        private int _duplicatesWarning;
+        private int _duplicatesCount;
+        private string _firstDuplicate = string.Empty;
 
         public IdTable Ids { get; } = new IdTable(shards: 256);
         public List<QueryRecord> Queries { get; } = new List<QueryRecord>();
@@ -43,14 +48,16 @@ namespace TextractTools.Engine.Document.Parsing
         /// <summary>
         /// Joins a parsed page to the document: its blocks follow those already in, its ids join the document's. A
         /// block whose id an earlier block already has (a page read twice) is an error, or when
-        /// <paramref name="lenient"/> is dropped with one warning per page.
+        /// <paramref name="lenient"/> is dropped with one warning per page. A batch that continues the page before it
+        /// (a piece of the same saved file, <see cref="PageBatch.ContinuesPage"/>) joins that page: one source, one warning.
         /// </summary>
         [MethodImpl(Hot.AggressiveOptimization)]
         public void Append(PageBatch batch, bool lenient)
         {
             if (IsSealed) throw new InvalidOperationException("The block store is sealed.");
             int sourceIndex = Sources.Count;
-            Sources.Add(batch.Source);
+            if (batch.ContinuesPage && sourceIndex > 0) sourceIndex--;
+            else Sources.Add(batch.Source);
             Answers.AddRange(batch.Answers);
             int queryBase = Queries.Count;
             Queries.AddRange(batch.Queries);
@@ -105,14 +112,27 @@ namespace TextractTools.Engine.Document.Parsing
             // above, as reading the page block by block would.
             batch.ThrowIfFailed();
 
-            if (duplicates > 0)
-            {
-                Warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.DuplicateBlockId,
-                    $"{batch.Source}: {duplicates} block(s) repeat ids already read and were dropped; the first: {firstDuplicate}", null, batch.Source));
-            }
+            if (duplicates > 0) WarnOfDuplicates(sourceIndex, duplicates, firstDuplicate!);
         }
 
-        private string DuplicateMessage(int handle, int earlier, int blockStart) =>
+        /// <summary>One warning per output page: a later piece of the same page adds its count to the page's warning.</summary>
+        private void WarnOfDuplicates(int sourceIndex, int duplicates, string firstDuplicate)
+        {
+            if (_duplicatesSource != sourceIndex)
+            {
+                _duplicatesSource = sourceIndex;
+                _duplicatesWarning = Warnings.Count;
+                _duplicatesCount = 0;
+                _firstDuplicate = firstDuplicate;
+                Warnings.Add(null!);
+            }
+            _duplicatesCount += duplicates;
+            string source = Sources[sourceIndex];
+            Warnings[_duplicatesWarning] = new TextractDocumentWarning(ReaderWarningCodes.DuplicateBlockId,
+                $"{source}: {_duplicatesCount} block(s) repeat ids already read and were dropped; the first: {_firstDuplicate}", null, source);
+        }
+
+        private string DuplicateMessage(int handle, int earlier, long blockStart) =>
             $"block id {Ids.IdOf(handle)} (at byte {blockStart}) was already given to a {_blocks[earlier].BlockType} block in " +
             $"{Sources[_blocks[earlier].SourceIndex]} (the same output page read twice?)";
 
