@@ -41,8 +41,8 @@ namespace TextractTools.Engine.Document
         /// <summary>
         /// Reads a saved answer, or a saved JSON array of answers (a file holding no answer, such as [], is named in
         /// the error); the origin's Document is the path unless given. The file is read as a stream, cut into pieces
-        /// of at most 1,000 blocks that are parsed on several threads when the machine has more than one core; the
-        /// document is the same as parsed whole.
+        /// of at most 1,000 blocks (and about 256 KB) that are parsed on several threads when the machine has more
+        /// than one core; the document is the same as parsed whole.
         /// </summary>
         public static TextractDocument ReadFile(string path, TextractDocumentOrigin? origin = null, DocumentReadOptions? options = null) =>
             ReadFile(path, origin, options, ParallelPageParser.DefaultWorkers);

@@ -16,7 +16,8 @@ namespace TextractTools.Engine.Document.Files
     /// byte array holds it whole.
     /// <list type="bullet">
     /// <item>Each answer's top-level <c>Blocks</c> array is cut into block pieces of at most <see cref="BlocksPerPiece"/>
-    /// blocks: <c>{"Blocks":[</c>, the blocks copied verbatim, <c>]}</c>.</item>
+    /// blocks, closed earlier once they pass <see cref="PieceBuffers.PieceBytes"/>: <c>{"Blocks":[</c>, the blocks
+    /// copied verbatim, <c>]}</c>.</item>
     /// <item>After its last block piece comes the answer itself with its Blocks array emptied (every other member
     /// verbatim, before or after Blocks: JobStatus, DocumentMetadata, Warnings, *ModelVersion ...), when it has other
     /// members: it stays a Textract answer of block output on its own.</item>
@@ -37,8 +38,8 @@ namespace TextractTools.Engine.Document.Files
     internal sealed class SavedOutputFile : IDisposable
     {
         public const int BlocksPerPiece = 1000;
-        // The file is read this much at a time (tests shift content across the end of a read).
-        internal const int ReadBufferBytes = 256 << 10;
+        // The file is read this much at a time: less than a large object (tests shift content across the end of a read).
+        internal const int ReadBufferBytes = 64 << 10;
         private const int AnswerBytes = 64 << 10;
         private static readonly byte[] BlocksPrefix = { (byte)'{', (byte)'"', (byte)'B', (byte)'l', (byte)'o', (byte)'c', (byte)'k', (byte)'s', (byte)'"', (byte)':', (byte)'[' };
         private static readonly byte[] BlocksSuffix = { (byte)']', (byte)'}' };
@@ -206,7 +207,7 @@ namespace TextractTools.Engine.Document.Files
                     piece.AppendOwn(BlocksPrefix);
                     _scanner.StartCopy(piece);
                 }
-                TextractOutputException? failure = SkipBlocks(ref inPiece, ref lastBlockEnd, out bool arrayEnds);
+                TextractOutputException? failure = SkipBlocks(_scanner.Position, ref inPiece, ref lastBlockEnd, out bool arrayEnds);
                 if (failure != null)
                 {
                     if (inPiece > 0)
@@ -233,13 +234,13 @@ namespace TextractTools.Engine.Document.Files
         }
 
         /// <summary>
-        /// Goes past blocks until the piece holds <see cref="_blocksPerPiece"/> of them (the scan is then on the comma
-        /// after the last) or the array ends (on its closing bracket). Returns the problem that stopped it early, if
+        /// Goes past blocks until the piece holds <see cref="_blocksPerPiece"/> of them or <see cref="PieceBuffers.PieceBytes"/>
+        /// (the scan is then on the comma after the last) or the array ends (on its closing bracket). Returns the problem that stopped it early, if
         /// any: the blocks counted in <paramref name="inPiece"/> are complete, up to <paramref name="lastBlockEnd"/>.
         /// Apart from the iterator so that the loop every block goes through is compiled optimised from the start.
         /// </summary>
         [MethodImpl(Hot.AggressiveOptimization)]
-        private TextractOutputException? SkipBlocks(ref int inPiece, ref long lastBlockEnd, out bool arrayEnds)
+        private TextractOutputException? SkipBlocks(long pieceStart, ref int inPiece, ref long lastBlockEnd, out bool arrayEnds)
         {
             arrayEnds = false;
             while (true)
@@ -258,7 +259,7 @@ namespace TextractTools.Engine.Document.Files
                 inPiece++;
                 lastBlockEnd = _scanner.LastValueEnd;
                 arrayEnds = next == ']';
-                if (arrayEnds || inPiece == _blocksPerPiece) return null;
+                if (arrayEnds || inPiece == _blocksPerPiece || lastBlockEnd - pieceStart >= PieceBuffers.PieceBytes) return null;
                 _scanner.Advance();
             }
         }

@@ -199,9 +199,12 @@ namespace TextractTools.Tests.Engine.Document.Files
 
             Assert.Equal("PAGE_SKIPPED", Assert.Single(document.Warnings).Code);
             List<RawOutputPage> pieces = PiecesOf(path);
-            // Two block pieces, then the answer with its Blocks emptied (its other members verbatim).
-            Assert.Equal(new[] { true, true, false }, pieces.Select(IsBlockPiece));
-            using JsonDocument rest = JsonDocument.Parse(pieces[2].Json);
+            // Block pieces (1,200 blocks make more than one), then the answer with its Blocks emptied (its other
+            // members verbatim).
+            Assert.True(pieces.Count >= 3, $"{pieces.Count} pieces");
+            Assert.All(pieces.Take(pieces.Count - 1), p => Assert.True(IsBlockPiece(p)));
+            Assert.Equal(BlocksOf(answer).Count, pieces.Sum(BlockCount));
+            using JsonDocument rest = JsonDocument.Parse(pieces.Last().Json);
             Assert.Equal(0, rest.RootElement.GetProperty("Blocks").GetArrayLength());
             Assert.Equal("SUCCEEDED", rest.RootElement.GetProperty("JobStatus").GetString());
             Assert.Equal(50, rest.RootElement.GetProperty("DocumentMetadata").GetProperty("Pages").GetInt32());
@@ -241,6 +244,17 @@ namespace TextractTools.Tests.Engine.Document.Files
             // The rest of the answer comes last, once.
             Assert.False(IsBlockPiece(pieces.Last()));
             Assert.Equal(blockPieces.Count + 1, pieces.Count);
+            // A piece is closed at the block that takes it past PieceBytes: never more than one block beyond.
+            int largestBlock = BlocksOf(answer).Max(b => Encoding.UTF8.GetByteCount(b!.ToJsonString(PlainEscapes)));
+            Assert.All(blockPieces, p => Assert.True(p.Json.Length <= PieceBuffers.PieceBytes + largestBlock + 16, $"a piece of {p.Json.Length} bytes"));
+
+            // Small blocks: 1,000 a piece, not more.
+            var small = new JsonObject { ["Blocks"] = new JsonArray(Enumerable.Range(0, 3000).Select(i => (JsonNode)new JsonObject
+            {
+                ["BlockType"] = "WORD", ["Id"] = "w" + i, ["Text"] = "x",
+            }).ToArray()) };
+            List<RawOutputPage> smallPieces = PiecesOf(Write("3000-small.json", small));
+            Assert.Equal(new[] { 1000, 1000, 1000 }, smallPieces.Select(BlockCount));
         }
 
         [Fact]
@@ -249,8 +263,10 @@ namespace TextractTools.Tests.Engine.Document.Files
             var answer = new JsonObject { ["Blocks"] = BlocksOf(Analysis(pages: 60)).DeepClone() };
             string path = Write("blocks-only.json", answer);
 
-            Assert.All(PiecesOf(path), p => Assert.True(IsBlockPiece(p)));
-            Assert.Equal(2, PiecesOf(path).Count);
+            List<RawOutputPage> pieces = PiecesOf(path);
+            Assert.True(pieces.Count >= 2, $"{pieces.Count} pieces");
+            Assert.All(pieces, p => Assert.True(IsBlockPiece(p)));
+            Assert.Equal(BlocksOf(answer).Count, pieces.Sum(BlockCount));
             AssertReadsAsWhole(path);
 
             string empty = Write("empty.json", " [ ] ");
@@ -359,7 +375,7 @@ namespace TextractTools.Tests.Engine.Document.Files
         [InlineData("a bad token in a later piece")]
         [InlineData("an extra brace in a later piece")]
         [InlineData("a square bracket closing an object")]
-        [InlineData("a block without Id in the second piece")]
+        [InlineData("a block without Id in a later piece")]
         [InlineData("a block without Id in the first piece, truncated at the end")]
         [InlineData("a bad value in a later piece")]
         [InlineData("a block id repeated across pieces")]
@@ -379,7 +395,7 @@ namespace TextractTools.Tests.Engine.Document.Files
                 case "a bad token in a later piece": json = json.Remove(page90, 10).Insert(page90, "\"Page\":tru,"); break;
                 case "an extra brace in a later piece": json = json.Insert(page90, "{"); break;
                 case "a square bracket closing an object": json = json.Remove(page90, 10).Insert(page90, "\"Page\":90],"); break;
-                case "a block without Id in the second piece":
+                case "a block without Id in a later piece":
                     blocks[1499]!.AsObject().Remove("Id");
                     json = Json();
                     break;
@@ -403,7 +419,7 @@ namespace TextractTools.Tests.Engine.Document.Files
             if (damage.Contains("without Id"))
             {
                 // The position is the file's: the block's opening brace, numbered within the file.
-                Assert.Contains(damage.Contains("second") ? "block 1500 " : "block 11 ", error.Message);
+                Assert.Contains(damage.Contains("later") ? "block 1500 " : "block 11 ", error.Message);
                 Assert.Equal((byte)'{', File.ReadAllBytes(path)[error.BytePosition!.Value]);
             }
             if (damage == "a block id repeated across pieces")
