@@ -10,19 +10,33 @@ namespace TextractTools.Bench
 {
     /// <summary>
     /// One measured run of the document model: read the folder of numbered output objects (streamed, one object at a
-    /// time), then walk what a user would: every page, line, form field and table cell, touching their text.
-    /// Prints one JSON line; the runner adds the process's own wall time and peak RSS from outside.
+    /// time) or one saved file, then walk what a user would: every page, line, form field and table cell, touching
+    /// their text. Prints one JSON line; the runner adds the process's own wall time and peak RSS from outside.
     /// </summary>
     internal static class ModelRun
     {
-        public static void Read(string folder, bool reuseBuffer = false)
+        public enum Input
+        {
+            /// <summary>A folder of numbered objects (TextractDocumentReader.ReadFolder): command read.</summary>
+            Folder,
+            /// <summary>One saved file, merged.json (TextractDocumentReader.ReadFile): command read-file.</summary>
+            File,
+            /// <summary>
+            /// Diagnosis (command read-reuse): the folder through the public Read, fed from one reused buffer instead
+            /// of a fresh byte[] per object, to show what the per-object large allocations cost.
+            /// </summary>
+            FolderThroughOneBuffer,
+        }
+
+        public static void Read(string path, Input input)
         {
             var total = Stopwatch.StartNew();
-            // reuseBuffer is a diagnosis experiment (command read-reuse): the same public Read, fed from one reused
-            // buffer instead of a fresh byte[] per object, to show what the per-object large allocations cost.
-            TextractDocument document = reuseBuffer
-                ? TextractDocumentReader.Read(ReadReusingBuffer(folder))
-                : TextractDocumentReader.ReadFolder(folder);
+            TextractDocument document = input switch
+            {
+                Input.File => TextractDocumentReader.ReadFile(path),
+                Input.FolderThroughOneBuffer => TextractDocumentReader.Read(ReadReusingBuffer(path)),
+                _ => TextractDocumentReader.ReadFolder(path),
+            };
             double readMs = total.Elapsed.TotalMilliseconds;
 
             int pages = 0, lines = 0, fields = 0, tables = 0, cells = 0;
@@ -62,12 +76,19 @@ namespace TextractTools.Bench
             // One JSON line, written by hand (the reflection-based serializer would cost more JIT than it is worth).
             var ci = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(ci,
-                $"{{\"tool\":\"{(reuseBuffer ? "TextractTools (reused buffer)" : "TextractTools")}\",\"readMs\":{readMs:0.0},\"totalMs\":{total.Elapsed.TotalMilliseconds:0.0}," +
+                $"{{\"tool\":\"{ToolName(input)}\",\"readMs\":{readMs:0.0},\"totalMs\":{total.Elapsed.TotalMilliseconds:0.0}," +
                 $"\"pages\":{pages},\"lines\":{lines},\"fields\":{fields},\"tables\":{tables},\"cells\":{cells}," +
                 $"\"lineChars\":{lineChars},\"fieldChars\":{fieldChars},\"cellChars\":{cellChars}," +
                 $"\"allocatedMB\":{allocated / 1048576.0:0.0},\"gcCollections\":[{gen0},{gen1},{gen2}],\"gcPauseMs\":{gcPauseMs:0.0}," +
                 $"\"jitMs\":{jitMs:0.0},\"jitMethods\":{jitMethods},\"vmHwmKb\":{peakKb}}}"));
         }
+
+        private static string ToolName(Input input) => input switch
+        {
+            Input.File => "TextractTools (one file)",
+            Input.FolderThroughOneBuffer => "TextractTools (reused buffer)",
+            _ => "TextractTools",
+        };
 
         /// <summary>The folder's numbered objects in order, each read into the same growing buffer.</summary>
         private static IEnumerable<RawOutputPage> ReadReusingBuffer(string folder)

@@ -9,6 +9,7 @@ namespace TextractTools.Bench
     /// bench/run.ps1 drives this program; each command runs in its own process:
     ///   generate --pages N --out DIR [--samples DIR] [--templates a.json,b.json]
     ///   read DIR              the document model over DIR (a folder of numbered output objects); prints one JSON line
+    ///   read-file FILE        the document model over FILE (one saved answer, e.g. merged.json); prints one JSON line
     ///   read-reuse DIR        diagnosis: the same, fed from one reused read buffer (public Read API)
     ///   profile DIR           where the model's time and allocations go (phases, allocation counts), for diagnosis
     /// </summary>
@@ -31,11 +32,15 @@ namespace TextractTools.Bench
                         return 0;
                     case "read":
                         if (args.Length < 2) return Usage();
-                        ModelRun.Read(args[1]);
+                        ModelRun.Read(args[1], ModelRun.Input.Folder);
+                        return 0;
+                    case "read-file":
+                        if (args.Length < 2) return Usage();
+                        ModelRun.Read(args[1], ModelRun.Input.File);
                         return 0;
                     case "read-reuse":
                         if (args.Length < 2) return Usage();
-                        ModelRun.Read(args[1], reuseBuffer: true);
+                        ModelRun.Read(args[1], ModelRun.Input.FolderThroughOneBuffer);
                         return 0;
                     case "profile":
                         if (args.Length < 2) return Usage();
@@ -73,6 +78,7 @@ namespace TextractTools.Bench
         {
             Console.Error.WriteLine("usage: TextractTools.Bench generate --pages N --out DIR [--samples DIR] [--templates a.json,b.json]");
             Console.Error.WriteLine("       TextractTools.Bench read DIR");
+            Console.Error.WriteLine("       TextractTools.Bench read-file FILE");
             Console.Error.WriteLine("       TextractTools.Bench profile DIR");
             return 2;
         }

@@ -1,4 +1,5 @@
 using System;
+using TextractTools.Engine.Document.Parsing;
 
 namespace TextractTools.Engine.Document
 {
@@ -15,7 +16,17 @@ namespace TextractTools.Engine.Document
             Json = json;
         }
 
+        /// <summary>A piece of a larger saved file (Files/SavedOutputFile): <paramref name="placement"/> says where it sits there.</summary>
+        internal RawOutputPage(string source, ReadOnlyMemory<byte> json, PiecePlacement placement)
+            : this(source, json)
+        {
+            Placement = placement;
+        }
+
         public string Source { get; }
         public ReadOnlyMemory<byte> Json { get; }
+
+        /// <summary>For a piece cut from a saved file: where its bytes sit in the file and which answer it belongs to; else null.</summary>
+        internal PiecePlacement? Placement { get; }
     }
 }

@@ -59,15 +59,35 @@ namespace TextractTools.Engine.Document
 
         /// <summary>
         /// Reads a saved answer, or a saved JSON array of answers (a file holding no answer, such as [], is named in
-        /// the error); the origin's Document is the path unless given.
+        /// the error); the origin's Document is the path unless given. The file is read as a stream, cut into pieces
+        /// of at most 1,000 blocks (and about 256 KB) that are parsed on several threads when the machine has more
+        /// than one core; the document is the same as parsed whole.
         /// </summary>
-        public static TextractDocument ReadFile(string path, TextractDocumentOrigin? origin = null, DocumentReadOptions? options = null)
+        public static TextractDocument ReadFile(string path, TextractDocumentOrigin? origin = null, DocumentReadOptions? options = null) =>
+            ReadFile(path, origin, options, ParallelPageParser.DefaultWorkers);
+
+        /// <summary>As <see cref="ReadFile(string, TextractDocumentOrigin?, DocumentReadOptions?)"/> with a given number of parsing threads (1: none but the caller's).</summary>
+        internal static TextractDocument ReadFile(string path, TextractDocumentOrigin? origin, DocumentReadOptions? options, int workers)
+        {
+            if (path == null) throw new ArgumentNullException(nameof(path));
+            var buffers = new PieceBuffers();
+            using (IEnumerator<RawOutputPage> pieces = SavedOutputFile.ReadPieces(path, buffers).GetEnumerator())
+            {
+                return ReadPieces(path, pieces, buffers, origin, options, workers);
+            }
+        }
+
+        /// <summary>
+        /// Reads the pieces of the saved file at <paramref name="path"/> (<see cref="SavedOutputFile"/>), some of which
+        /// the caller may have taken already (<paramref name="pieces"/> then yields them first).
+        /// </summary>
+        internal static TextractDocument ReadPieces(string path, IEnumerator<RawOutputPage> pieces, PieceBuffers buffers,
+            TextractDocumentOrigin? origin, DocumentReadOptions? options, int workers)
         {
             options ??= new DocumentReadOptions();
             var store = new BlockStore();
-            new OutputJsonParser(store, options.Lenient).Parse(NumberedOutputFolder.ReadFile(path));
-            if (store.Answers.Count == 0)
-                throw new TextractOutputException($"{path} holds no Textract answer (an empty JSON array?): save the Get API's answers there, or read the output folder instead.", path);
+            ParallelPageParser.ReadPiecesInto(store, pieces, buffers, options.Lenient, workers);
+            if (store.Answers.Count == 0) throw SavedOutputFile.NoAnswer(path);
             return Build(store, options, origin ?? new TextractDocumentOrigin(path));
         }
 
@@ -78,7 +98,7 @@ namespace TextractTools.Engine.Document
         /// The origin's Document is the path unless given.
         /// </summary>
         public static TextractDocument ReadFolder(string path, TextractDocumentOrigin? origin = null, DocumentReadOptions? options = null) =>
-            ReadFolder(path, origin, options, FolderPageParser.DefaultWorkers);
+            ReadFolder(path, origin, options, ParallelPageParser.DefaultWorkers);
 
         /// <summary>As <see cref="ReadFolder(string, TextractDocumentOrigin?, DocumentReadOptions?)"/> with a given number of parsing threads (1: none but the caller's).</summary>
         internal static TextractDocument ReadFolder(string path, TextractDocumentOrigin? origin, DocumentReadOptions? options, int workers)
@@ -86,7 +106,7 @@ namespace TextractTools.Engine.Document
             options ??= new DocumentReadOptions();
             IReadOnlyList<string> files = NumberedOutputFolder.ListFiles(path);
             var store = new BlockStore();
-            FolderPageParser.ReadInto(store, files, options.Lenient, workers);
+            ParallelPageParser.ReadFolderInto(store, files, options.Lenient, workers);
             return Build(store, options, origin ?? new TextractDocumentOrigin(path));
         }
 

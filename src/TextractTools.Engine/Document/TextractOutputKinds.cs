@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -34,19 +35,41 @@ namespace TextractTools.Engine.Document
             }
             catch (JsonException e)
             {
-                throw JsonErrors.Malformed(source, json, e, reader.BytesConsumed);
+                throw page.Placement == null
+                    ? JsonErrors.Malformed(source, json, e, reader.BytesConsumed)
+                    : page.Placement.Malformed(source, new JsonSyntaxException(e.Message, reader.BytesConsumed));
             }
         }
 
         /// <summary>
+        /// The kind of a saved file given as its pieces (<see cref="SavedOutputFile"/>): pieces are taken until one
+        /// that holds results (those before it carry only a status), as <see cref="Detect(RawOutputPage)"/> looks past
+        /// such answers. The pieces taken are added to <paramref name="taken"/>, for the reader. No piece: Unknown.
+        /// </summary>
+        internal static TextractOutputKind Detect(IEnumerator<RawOutputPage> pieces, List<RawOutputPage> taken)
+        {
+            TextractOutputKind found = TextractOutputKind.Unknown;
+            while (pieces.MoveNext())
+            {
+                taken.Add(pieces.Current);
+                found = Detect(pieces.Current);
+                if (found != TextractOutputKind.StatusOnly) break;
+            }
+            return found;
+        }
+
+        /// <summary>
         /// The kind of a saved answer (or array of answers), or of a folder of numbered output objects (its first
-        /// object decides).
+        /// object decides). A file is read only as far as its first answer with results.
         /// </summary>
         public static TextractOutputKind DetectPath(string path)
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
-            string file = Directory.Exists(path) ? NumberedOutputFolder.ListFiles(path)[0] : path;
-            return Detect(NumberedOutputFolder.ReadFile(file));
+            if (Directory.Exists(path)) return Detect(NumberedOutputFolder.ReadFile(NumberedOutputFolder.ListFiles(path)[0]));
+            using (IEnumerator<RawOutputPage> pieces = SavedOutputFile.ReadPieces(path).GetEnumerator())
+            {
+                return Detect(pieces, new List<RawOutputPage>());
+            }
         }
 
         /// <summary>What the kind holds, in words for a message ("expense analysis output (ExpenseDocuments) ...").</summary>

@@ -58,7 +58,7 @@ namespace TextractTools.Engine.Document
             if (!enumerator.MoveNext()) throw new TextractOutputException("No output pages were given to read.");
             var first = enumerator.Current;
             var actual = kind ?? TextractOutputKinds.Detect(first);
-            var all = Prepend(first, enumerator);
+            var all = Prepend(new[] { first }, enumerator);
             switch (actual)
             {
                 case TextractOutputKind.Expense:
@@ -91,10 +91,12 @@ namespace TextractTools.Engine.Document
         private static IEnumerable<TextractOutput> ReadPartsOf(IEnumerable<RawOutputPage> pages, TextractOutputKind? kind, TextractDocumentOrigin origin, DocumentReadOptions? options)
         {
             using var enumerator = pages.GetEnumerator();
-            if (!enumerator.MoveNext()) throw new TextractOutputException("No output pages were given to read.");
-            var first = enumerator.Current;
-            var actual = kind ?? TextractOutputKinds.Detect(first);
-            var all = Prepend(first, enumerator);
+            var taken = new List<RawOutputPage>();
+            // As for a whole read: the kind is the job's, else that of the first answer with results.
+            var actual = kind ?? TextractOutputKinds.Detect(enumerator, taken);
+            if (kind != null && enumerator.MoveNext()) taken.Add(enumerator.Current);
+            if (taken.Count == 0) throw new TextractOutputException("No output pages were given to read.");
+            var all = Prepend(taken, enumerator);
             if (actual != TextractOutputKind.Blocks && actual != TextractOutputKind.StatusOnly)
             {
                 yield return Read(all, actual, origin, options);
@@ -114,7 +116,7 @@ namespace TextractTools.Engine.Document
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             var origin = new TextractDocumentOrigin(path);
-            if (File.Exists(path)) return ReadParts(SavedFilePages(path), null, origin, options);
+            if (File.Exists(path)) return ReadParts(SavedFilePieces(path), null, origin, options);
             if (LendingJobFolder.Of(path) != null) return new[] { ReadPath(path, summary, options) };
             var kind = TextractOutputKinds.DetectPath(path);
             return kind == TextractOutputKind.Blocks || kind == TextractOutputKind.StatusOnly
@@ -122,10 +124,16 @@ namespace TextractTools.Engine.Document
                 : new[] { ReadPath(path, summary, options) };
         }
 
-        /// <summary>A saved file's answers, read from the disk as they are parsed.</summary>
-        private static IEnumerable<RawOutputPage> SavedFilePages(string path)
+        /// <summary>A saved file's pieces (<see cref="SavedOutputFile"/>), read from the disk as they are parsed; a file with no answer is named.</summary>
+        private static IEnumerable<RawOutputPage> SavedFilePieces(string path)
         {
-            yield return NumberedOutputFolder.ReadFile(path);
+            bool any = false;
+            foreach (RawOutputPage piece in SavedOutputFile.ReadPieces(path))
+            {
+                any = true;
+                yield return piece;
+            }
+            if (!any) throw SavedOutputFile.NoAnswer(path);
         }
 
         /// <summary>
@@ -137,7 +145,7 @@ namespace TextractTools.Engine.Document
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             var origin = new TextractDocumentOrigin(path);
-            if (File.Exists(path)) return Read(new[] { NumberedOutputFolder.ReadFile(path) }, null, origin, options);
+            if (File.Exists(path)) return ReadSavedFile(path, origin, options);
             var lending = LendingJobFolder.Of(path);
             if (lending != null)
             {
@@ -165,9 +173,33 @@ namespace TextractTools.Engine.Document
             return summary ? summaryFolder : pages;
         }
 
-        private static IEnumerable<RawOutputPage> Prepend(RawOutputPage first, IEnumerator<RawOutputPage> rest)
+        /// <summary>
+        /// A saved file, read as a stream of pieces (<see cref="SavedOutputFile"/>): the first pieces tell the kind;
+        /// block output is parsed on several threads (as a folder is), other kinds piece after piece.
+        /// </summary>
+        private static TextractOutput ReadSavedFile(string path, TextractDocumentOrigin origin, DocumentReadOptions? options)
         {
-            yield return first;
+            var buffers = new PieceBuffers();
+            using (IEnumerator<RawOutputPage> pieces = SavedOutputFile.ReadPieces(path, buffers).GetEnumerator())
+            {
+                var taken = new List<RawOutputPage>();
+                TextractOutputKind kind = TextractOutputKinds.Detect(pieces, taken);
+                if (taken.Count == 0) throw SavedOutputFile.NoAnswer(path);
+                if (kind == TextractOutputKind.Blocks || kind == TextractOutputKind.StatusOnly)
+                {
+                    using (IEnumerator<RawOutputPage> all = Prepend(taken, pieces).GetEnumerator())
+                    {
+                        var document = TextractDocumentReader.ReadPieces(path, all, buffers, origin, options, ParallelPageParser.DefaultWorkers);
+                        return new TextractOutput(TextractOutputKind.Blocks, origin, document);
+                    }
+                }
+                return Read(Prepend(taken, pieces), kind, origin, options);
+            }
+        }
+
+        private static IEnumerable<RawOutputPage> Prepend(IEnumerable<RawOutputPage> first, IEnumerator<RawOutputPage> rest)
+        {
+            foreach (RawOutputPage page in first) yield return page;
             while (rest.MoveNext()) yield return rest.Current;
         }
     }

@@ -36,7 +36,7 @@ namespace TextractTools.Engine.Document
 
         /// <summary>Reads a saved answer, or a saved JSON array of answers; the origin's Document is the path unless given.</summary>
         public static TextractExpenseOutput ReadFile(string path, TextractDocumentOrigin? origin = null, DocumentReadOptions? options = null) =>
-            Read(new[] { NumberedOutputFolder.ReadFile(path) }, origin ?? new TextractDocumentOrigin(path), options);
+            Read(SavedOutputFile.ReadPieces(path), origin ?? new TextractDocumentOrigin(path), options);
 
         /// <summary>Reads a folder of numbered output objects (1, 2, ... in numeric order) as the job wrote them to S3.</summary>
         public static TextractExpenseOutput ReadFolder(string path, TextractDocumentOrigin? origin = null, DocumentReadOptions? options = null) =>

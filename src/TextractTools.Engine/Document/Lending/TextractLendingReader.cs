@@ -29,7 +29,7 @@ namespace TextractTools.Engine.Document
 
         /// <summary>Reads a saved answer, or a saved JSON array of answers; the origin's Document is the path unless given.</summary>
         public static TextractLendingOutput ReadFile(string path, TextractDocumentOrigin? origin = null, DocumentReadOptions? options = null) =>
-            Read(new[] { NumberedOutputFolder.ReadFile(path) }, origin ?? new TextractDocumentOrigin(path), options);
+            Read(SavedOutputFile.ReadPieces(path), origin ?? new TextractDocumentOrigin(path), options);
 
         /// <summary>Reads a folder of numbered output objects (1, 2, ... in numeric order), e.g. a job's detailedResponse/.</summary>
         public static TextractLendingOutput ReadFolder(string path, TextractDocumentOrigin? origin = null, DocumentReadOptions? options = null) =>
@@ -51,6 +51,6 @@ namespace TextractTools.Engine.Document
 
         /// <summary>Reads a saved summary answer; the origin's Document is the path unless given.</summary>
         public static TextractLendingSummary ReadSummaryFile(string path, TextractDocumentOrigin? origin = null, DocumentReadOptions? options = null) =>
-            ReadSummary(new[] { NumberedOutputFolder.ReadFile(path) }, origin ?? new TextractDocumentOrigin(path), options);
+            ReadSummary(SavedOutputFile.ReadPieces(path), origin ?? new TextractDocumentOrigin(path), options);
     }
 }

@@ -20,6 +20,11 @@ namespace TextractTools.Engine.Document.Parsing
         private int[] _documentOrder = Array.Empty<int>();
         private readonly Dictionary<string, List<int>> _byType = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         private readonly BatchIdMap _idMap;
+        // The duplicate-id warning of the last output page, kept up to date while pieces of the same page join.
+        private int _duplicatesSource = -1;
+        private int _duplicatesWarning;
+        private int _duplicatesCount;
+        private string _firstDuplicate = string.Empty;
 
         /// <param name="idShards">Dictionaries the ids are spread over: many for a whole document, 1 for a page read on its own.</param>
         /// <param name="idMap">
@@ -53,7 +58,8 @@ namespace TextractTools.Engine.Document.Parsing
         /// <summary>
         /// Joins a parsed page to the document: its blocks follow those already in, its ids join the document's. A
         /// block whose id an earlier block already has (a page read twice) is an error, or when
-        /// <paramref name="lenient"/> is dropped with one warning per page.
+        /// <paramref name="lenient"/> is dropped with one warning per page. A batch that continues the page before it
+        /// (a piece of the same saved file, <see cref="PageBatch.ContinuesPage"/>) joins that page: one source, one warning.
         /// </summary>
         public void Append(PageBatch batch, bool lenient)
         {
@@ -74,7 +80,8 @@ namespace TextractTools.Engine.Document.Parsing
         {
             if (IsSealed) throw new InvalidOperationException("The block store is sealed.");
             int sourceIndex = Sources.Count;
-            Sources.Add(batch.Source);
+            if (batch.ContinuesPage && sourceIndex > 0) sourceIndex--;
+            else Sources.Add(batch.Source);
             int stamp = _idMap.Start(batch.Ids.Count);
 
             int duplicates = 0;
@@ -121,11 +128,24 @@ namespace TextractTools.Engine.Document.Parsing
                 }
                 Ids.TryDefine(handle, _blocks.Add(block));
             }
-            if (duplicates > 0)
+            if (duplicates > 0) WarnOfDuplicates(sourceIndex, duplicates, firstDuplicate!);
+        }
+
+        /// <summary>One warning per output page: a later piece of the same page adds its count to the page's warning.</summary>
+        private void WarnOfDuplicates(int sourceIndex, int duplicates, string firstDuplicate)
+        {
+            if (_duplicatesSource != sourceIndex)
             {
-                Warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.DuplicateBlockId,
-                    $"{batch.Source}: {duplicates} block(s) repeat ids already read and were dropped; the first: {firstDuplicate}", null, batch.Source));
+                _duplicatesSource = sourceIndex;
+                _duplicatesWarning = Warnings.Count;
+                _duplicatesCount = 0;
+                _firstDuplicate = firstDuplicate;
+                Warnings.Add(null!);
             }
+            _duplicatesCount += duplicates;
+            string source = Sources[sourceIndex];
+            Warnings[_duplicatesWarning] = new TextractDocumentWarning(ReaderWarningCodes.DuplicateBlockId,
+                $"{source}: {_duplicatesCount} block(s) repeat ids already read and were dropped; the first: {_firstDuplicate}", null, source);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -136,7 +156,7 @@ namespace TextractTools.Engine.Document.Parsing
             return mapped;
         }
 
-        private string DuplicateMessage(int handle, int earlier, int blockStart) =>
+        private string DuplicateMessage(int handle, int earlier, long blockStart) =>
             $"block id {Ids.IdOf(handle)} (at byte {blockStart}) was already given to a {_blocks[earlier].BlockType} block in " +
             $"{Sources[_blocks[earlier].SourceIndex]} (the same output page read twice?)";
 

@@ -55,14 +55,18 @@ namespace TextractTools.Engine.Document.Parsing
             }
             catch (JsonException e)
             {
-                throw JsonErrors.Malformed(source, json.Span, e, null);
+                // A piece of a saved file: the walk of the file places the problem (the piece's start is only a fallback).
+                throw page.Placement == null
+                    ? JsonErrors.Malformed(source, json.Span, e, null)
+                    : page.Placement.Malformed(source, new JsonSyntaxException(e.Message, 0));
             }
             using (document)
             {
                 JsonElement root = document.RootElement;
                 if (root.ValueKind == JsonValueKind.Object)
                 {
-                    readAnswer(new JsonSpot(root, source, string.Empty));
+                    // A piece cut from a saved array of answers names its answer as the array's item.
+                    readAnswer(new JsonSpot(root, page.Placement?.AnswerName ?? source, string.Empty));
                 }
                 else if (root.ValueKind == JsonValueKind.Array)
                 {

@@ -523,8 +523,12 @@ namespace TextractTools.Engine.Document.Parsing
         public JsonSyntaxException(string problem, long position)
             : base($"{problem} (at byte {position})")
         {
+            Problem = problem;
             Position = position;
         }
+
+        /// <summary>What is wrong, without the position.</summary>
+        public string Problem { get; }
 
         public long Position { get; }
     }

@@ -26,6 +26,8 @@ namespace TextractTools.Engine.Document.Parsing
         // The tokenizer decodes strings through this array (kept from page to page).
         private byte[] _scratch = new byte[256];
         private string _source = string.Empty;
+        // Where the page sits in a larger saved file when it is a piece of one (positions, block numbers, answer name).
+        private PiecePlacement? _placement;
 
         /// <summary>A parser that only fills batches (<see cref="ParseInto"/>): one per thread.</summary>
         public OutputJsonParser()
@@ -57,8 +59,9 @@ namespace TextractTools.Engine.Document.Parsing
         public void ParseInto(RawOutputPage page, int ordinal, PageBatch batch)
         {
             _source = JsonAnswers.SourceOf(page, ordinal);
+            _placement = page.Placement;
             _batch = batch;
-            batch.Start(_source);
+            batch.Start(_source, continuesPage: _placement?.ContinuesFile ?? false);
             try
             {
                 ParseJson(page.Json.Span);
@@ -70,6 +73,7 @@ namespace TextractTools.Engine.Document.Parsing
             finally
             {
                 _batch = null!;
+                _placement = null;
             }
         }
 
@@ -84,15 +88,15 @@ namespace TextractTools.Engine.Document.Parsing
             }
             catch (JsonSyntaxException e)
             {
-                throw JsonErrors.Malformed(_source, json, e, e.Position);
+                throw _placement == null ? JsonErrors.Malformed(_source, json, e, e.Position) : _placement.Malformed(_source, e);
             }
             catch (Exception e) when (e is InvalidOperationException || e is FormatException)
             {
                 // A value of the wrong kind where Textract's schema has a number or a string.
-                throw new TextractOutputException(
-                    $"{_source}: unexpected value at byte {reader.TokenStartIndex}: {e.Message}", _source, e)
+                long at = FilePosition(reader.TokenStartIndex);
+                throw new TextractOutputException($"{_source}: unexpected value at byte {at}: {e.Message}", _source, e)
                 {
-                    BytePosition = reader.TokenStartIndex,
+                    BytePosition = at,
                 };
             }
         }
@@ -116,7 +120,7 @@ namespace TextractTools.Engine.Document.Parsing
             }
             else if (reader.TokenType == JsonTokenType.StartObject)
             {
-                ReadAnswer(ref reader, _source);
+                ReadAnswer(ref reader, _placement?.AnswerName ?? _source);
             }
             else
             {
@@ -182,7 +186,7 @@ namespace TextractTools.Engine.Document.Parsing
         private void ReadBlock(ref JsonTokenReader reader)
         {
             Expect(ref reader, JsonTokenType.StartObject, "a block");
-            long blockStart = reader.TokenStartIndex;
+            long blockStart = FilePosition(reader.TokenStartIndex);
             var block = new BlockRecord
             {
                 IdHandle = -1,
@@ -218,8 +222,8 @@ namespace TextractTools.Engine.Document.Parsing
                 }
             }
 
-            // Numbered within the page: the message names the page (and the byte) already.
-            int blockNumber = _batch.Count + 1;
+            // Numbered within the page (a saved file however it was cut): the message names the page (and the byte) already.
+            int blockNumber = _batch.Count + 1 + (_placement?.BlocksBefore ?? 0);
             if (block.BlockType == null) throw Error(ref reader, $"block {blockNumber} (starting at byte {blockStart}) has no BlockType", blockStart);
             if (block.IdHandle < 0) throw Error(ref reader, $"{block.BlockType} block {blockNumber} (starting at byte {blockStart}) has no Id", blockStart);
             if (block.Page < 1 || block.Page > MaxPage)
@@ -414,10 +418,15 @@ namespace TextractTools.Engine.Document.Parsing
         private TextractOutputException Unexpected(ref JsonTokenReader reader, JsonTokenType expected, string what) =>
             Error(ref reader, $"expected {what} ({expected}) but found {reader.TokenType}");
 
-        private TextractOutputException Error(ref JsonTokenReader reader, string problem, long? position = null)
+        /// <param name="filePosition">Where the problem is, already as a position of the file; else the current token's.</param>
+        private TextractOutputException Error(ref JsonTokenReader reader, string problem, long? filePosition = null)
         {
-            long at = position ?? reader.TokenStartIndex;
+            long at = filePosition ?? FilePosition(reader.TokenStartIndex);
             return new TextractOutputException($"{_source}: {problem} (at byte {at}).", _source) { BytePosition = at };
         }
+
+        /// <summary>A position in the page's JSON as the position users can find: in the saved file the page was cut from.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private long FilePosition(long position) => _placement == null ? position : _placement.ToFile(position);
     }
 }

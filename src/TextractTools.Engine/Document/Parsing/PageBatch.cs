@@ -14,7 +14,7 @@ namespace TextractTools.Engine.Document.Parsing
     internal sealed class PageBatch
     {
         private BlockRecord[] _blocks = new BlockRecord[1024];
-        private int[] _blockStarts = new int[1024];
+        private long[] _blockStarts = new long[1024];
         private RelationshipRecord[] _relationships = new RelationshipRecord[1024];
         private int[] _targets = new int[2048];
         private ExceptionDispatchInfo? _failure;
@@ -30,13 +30,20 @@ namespace TextractTools.Engine.Document.Parsing
         public int RelationshipCount { get; private set; }
         public int TargetCount { get; private set; }
 
+        /// <summary>
+        /// Whether the page is a piece of the saved file the page before it began (see
+        /// <see cref="PiecePlacement.ContinuesFile"/>): the store counts them as one output page.
+        /// </summary>
+        public bool ContinuesPage { get; private set; }
+
         /// <summary>Whether the page could not be parsed; <see cref="ThrowIfFailed"/> raises the problem.</summary>
         public bool Failed => _failure != null;
 
-        public void Start(string source)
+        public void Start(string source, bool continuesPage = false)
         {
             Reset();
             Source = source;
+            ContinuesPage = continuesPage;
         }
 
         public void Reset()
@@ -49,13 +56,14 @@ namespace TextractTools.Engine.Document.Parsing
             Queries.Clear();
             Answers.Clear();
             Source = string.Empty;
+            ContinuesPage = false;
             _failure = null;
         }
 
         public ref readonly BlockRecord this[int index] => ref _blocks[index];
 
-        /// <summary>Byte offset of the block's opening brace in the page's JSON (for error messages).</summary>
-        public int BlockStart(int index) => _blockStarts[index];
+        /// <summary>Byte offset of the block's opening brace in the page's JSON, or in the saved file it was cut from (for error messages).</summary>
+        public long BlockStart(int index) => _blockStarts[index];
 
         public RelationshipRecord Relationship(int index) => _relationships[index];
 
@@ -86,7 +94,7 @@ namespace TextractTools.Engine.Document.Parsing
                 Array.Resize(ref _blockStarts, _blockStarts.Length * 2);
             }
             _blocks[Count] = block;
-            _blockStarts[Count] = (int)Math.Min(blockStart, int.MaxValue);
+            _blockStarts[Count] = blockStart;
             Count++;
         }
 

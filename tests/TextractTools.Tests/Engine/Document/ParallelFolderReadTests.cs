@@ -65,13 +65,13 @@ namespace TextractTools.Tests.Engine.Document
         }
 
         /// <summary>Ids as Textract makes them (canonical lowercase GUIDs), deterministic so failures repeat.</summary>
-        private static string IdOf(int n) => new Guid(n, 0x1234, 0x5678, 0x9a, 0xbc, 0xde, 0xf0, 0x12, 0x34, 0x56, (byte)(n % 251)).ToString("D");
+        internal static string IdOf(int n) => new Guid(n, 0x1234, 0x5678, 0x9a, 0xbc, 0xde, 0xf0, 0x12, 0x34, 0x56, (byte)(n % 251)).ToString("D");
 
         /// <summary>
         /// A multi-page analysis: per page a PAGE block first (pointing forward to blocks that may land in the next
         /// object), lines and words, a form field with a checkbox, a table given out of order with a merged cell.
         /// </summary>
-        private static JsonObject GeneratedAnalysis(int pages)
+        internal static JsonObject GeneratedAnalysis(int pages)
         {
             int next = 1;
             string NewId() => IdOf(next++);

@@ -64,6 +64,22 @@ namespace TextractTools.Tests.Engine.Document
             }
         }
 
+        [SkippableTheory]
+        [MemberData(nameof(SampleResponseTests.BlockResponses), MemberType = typeof(SampleResponseTests))]
+        public void A_saved_file_read_by_page_from_the_disk_gives_the_lines_and_text_of_the_whole_file(string name)
+        {
+            Skip.If(SampleFiles.Folder == null, SampleFiles.SkipReason);
+            string path = SampleFiles.Response(name);
+            TextractDocument whole = TextractOutputReader.ReadPath(path, summary: false).Blocks!;
+            List<TextractDocument> parts = TextractOutputReader.ReadPathParts(path, summary: false).Select(p => p.Blocks!).ToList();
+
+            Assert.Equal(whole.Lines.Select(l => $"{l.Page} {l.Id} {l.Text}"), parts.SelectMany(p => p.Lines).Select(l => $"{l.Page} {l.Id} {l.Text}"));
+            Assert.Equal(whole.Tables.Select(Table), parts.SelectMany(p => p.Tables).Select(Table));
+            Assert.Equal(whole.Text, TextractDocument.JoinText(parts.Select(p => p.Text)));
+            Assert.Equal(whole.Warnings.Select(w => w.Message), parts.SelectMany(p => p.Warnings).Select(w => w.Message));
+            Assert.All(parts, p => Assert.Equal(path, p.Origin.Document));
+        }
+
         private static IEnumerable<string> Describe<T>(IEnumerable<T> items, System.Func<T, string> describe) => items.Select(describe).ToList();
 
         private static string Table(TextractTable t) =>
