@@ -389,10 +389,10 @@ Describe 'Invoke-TextractBatch -StateUri: one batch, several hosts' {
             [pscustomobject]@{ Docs = $docs; Batch = $batch }
         }
 
-        function Start-Host([System.Collections.IDictionary] $Batch, [string] $Name) {
+        function Start-Host([System.Collections.IDictionary] $Batch, [string] $Name, [System.Collections.IDictionary] $Connection = $sharedConn) {
             # The child writes how its run ended (items, errors) for the test to read.
             $result = Join-Path $TestDrive "$Name.result.json"
-            $command = (Get-ChildBatchCommand ([ordered]@{} + $Batch + $sharedConn)) +
+            $command = (Get-ChildBatchCommand ([ordered]@{} + $Batch + $Connection)) +
                 " -ErrorVariable problems -ErrorAction SilentlyContinue | Tee-Object -Variable items | Out-Null; " +
                 "@{ Items = @(`$items).Count; Errors = @(`$problems | ForEach-Object { `$_.ToString() }) } | ConvertTo-Json | Set-Content $(ConvertTo-Literal $result)"
             $process = Start-ChildPwsh -Command $command -Log (Join-Path $TestDrive "$Name.log")
@@ -404,13 +404,14 @@ Describe 'Invoke-TextractBatch -StateUri: one batch, several hosts' {
             Get-Content -Raw $HostRun.Result | ConvertFrom-Json
         }
 
-        function Get-Status([string] $StateUri) {
-            Get-TextractBatchStatus -StateUri $StateUri @sharedConn -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        function Get-Status([string] $StateUri, [System.Collections.IDictionary] $Connection = $sharedConn) {
+            Get-TextractBatchStatus -StateUri $StateUri @Connection -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
         }
     }
 
     AfterAll {
         if ($script:shared) { Stop-TestEndpoint -Endpoint $script:shared }
+        if ($script:stuck) { Stop-TestEndpoint -Endpoint $script:stuck }
     }
 
     Context 'three hosts over 30 documents, one killed with SIGKILL mid-run and started again' {
@@ -500,15 +501,19 @@ Describe 'Invoke-TextractBatch -StateUri: one batch, several hosts' {
 
     Context 'the state seen from anywhere, and refusals' {
         BeforeAll {
+            # Jobs that take ten minutes: the host is still working on its documents whenever the state is looked at,
+            # however fast or busy the machine (with the shared endpoint's one-second jobs it could finish first).
+            $script:stuck = Start-TestEndpoint -Bucket 'shared-in', 'shared-out', 'shared-state' -KeyAlias 'alias/shared' -JobSeconds 600
+            $script:stuckConn = $stuck.Connection
             $script:lone = New-SharedBatch -Name 'lone' -Count 3
-            $h = Start-Host $lone.Batch 'lone'
-            Wait-Until { $h.Process.HasExited -or (Get-Status $lone.Batch.StateUri).Running -ge 1 } -TimeoutSec 90 | Out-Null
-            $script:live = Get-Status $lone.Batch.StateUri
+            $h = Start-Host $lone.Batch 'lone' -Connection $stuckConn
+            Wait-Until { $h.Process.HasExited -or (Get-Status $lone.Batch.StateUri $stuckConn).Running -ge 1 } -TimeoutSec 90 | Out-Null
+            $script:live = Get-Status $lone.Batch.StateUri $stuckConn
             $h.Process.Kill($true)
             $null = $h.Process.WaitForExit(10000)
             # No other host runs: the dead host's claims stay until its lease has passed and someone looks.
-            Wait-Until { (Get-Status $lone.Batch.StateUri).HeldExpired -ge 1 } -TimeoutSec 60 | Out-Null
-            $script:dead = Get-TextractBatchStatus -StateUri $lone.Batch.StateUri @sharedConn -WarningVariable script:expiredWarnings -WarningAction SilentlyContinue
+            Wait-Until { (Get-Status $lone.Batch.StateUri $stuckConn).HeldExpired -ge 1 } -TimeoutSec 60 | Out-Null
+            $script:dead = Get-TextractBatchStatus -StateUri $lone.Batch.StateUri @stuckConn -WarningVariable script:expiredWarnings -WarningAction SilentlyContinue
         }
 
         It 'counts documents by stage and shows the host holding them' {
@@ -550,7 +555,7 @@ Describe 'Invoke-TextractBatch -StateUri: one batch, several hosts' {
         It 'refuses a host with other options, naming the difference' {
             $batch = [ordered]@{} + $lone.Batch
             $batch.Remove('KmsKeyId')
-            $err = { Invoke-TextractBatch @batch -Feature Forms @sharedConn -ErrorAction Stop } |
+            $err = { Invoke-TextractBatch @batch -Feature Forms @stuckConn -ErrorAction Stop } |
                 Should -Throw -ErrorId 'TextractBatchStateMismatch,TextractTools.Commands.InvokeTextractBatchCommand' -PassThru
             $err.Exception.Message | Should -BeLike '*features: none in the batch, FORMS in this run*'
             $err.Exception.Message | Should -BeLike '*kms: alias/shared in the batch, none in this run*'

@@ -52,9 +52,27 @@ Describe 'Start -> Wait -> Get on the sample with OutputConfig and a KMS key' {
             @(($finished | Get-TextractOutput -As TableRow -Source $source @conn).Amount) | Should -Be @($document.Tables[0].GetRows() | ForEach-Object { $_['Amount'] })
             $finished | Get-TextractOutput -As Text -Source $source @conn | Should -BeExactly $document.Text
         }
-        # Select-Object stops the pipeline after three words: the read ends there, and the next read works.
+        # Select-Object stops the pipeline after three words; the command returns, and the next read works.
         @($finished | Get-TextractOutput -As Word -Source Api @conn | Select-Object -First 3).Count | Should -Be 3
         @($finished | Get-TextractOutput -As Line -Source S3 @conn).Count | Should -Be $expectedLines.Count
+        # What the pipeline throws is the pipeline's, not a failure to read the job.
+        { $finished | Get-TextractOutput -As Line -Source Api @conn | ForEach-Object { throw 'downstream broke' } } | Should -Throw 'downstream broke'
+    }
+
+    It 'hands out nothing of a whole read that turns out incomplete, and the streamed shapes only what came before the error' {
+        # The job as saved elsewhere, claiming more pages than its output describes.
+        $short = $finished | Select-Object JobId, Kind, Status, Document, OutputLocation, Region, EndpointUrl, @{ n = 'Pages'; e = { 5 } }
+        $errors = $null
+        $short | Get-TextractOutput -As Document -Source S3 @conn -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors.Count | Should -Be 1
+        "$($errors[0])" | Should -BeLike '*describes 2 page(s), but the job reported 5*'
+        $tables = Join-Path $TestDrive 'short-tables'
+        $short | Export-TextractTable -Path $tables @conn -ErrorAction SilentlyContinue
+        @(Get-ChildItem $tables -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
+        $errors = $null
+        $lines = $short | Get-TextractOutput -As Line -Source S3 @conn -ErrorVariable errors -ErrorAction SilentlyContinue
+        @($lines.Text) | Should -Be $expectedLines
+        "$($errors[0])" | Should -BeLike '*describes 2 page(s), but the job reported 5*'
     }
 
     It 'writes numbered output objects, each SSE-KMS under the job key' {

@@ -155,7 +155,8 @@ namespace TextractTools.Commands
         protected override void ProcessRecord()
         {
             var summary = As == TextractOutputShape.LendingSummary;
-            var byPage = Shapes.ReadsByPage;
+            // With -SaveTo the whole output is read, so that the folder is complete even when the pipeline stops early.
+            var byPage = Shapes.ReadsByPage && SaveTo == null;
             switch (ParameterSetName)
             {
                 case JobSet:

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using TextractTools.Engine;
 using TextractTools.Engine.Document;
@@ -54,8 +55,7 @@ namespace TextractTools.Commands
         private protected TextractOutput? ReadJobOutput(TextractJob job, bool summary)
         {
             TextractOutput? whole = null;
-            ReadJobOutput(job, summary, byPage: false, output => whole = output);
-            return whole;
+            return ReadJobOutput(job, summary, byPage: false, output => whole = output) ? whole : null;
         }
 
         /// <summary>
@@ -87,6 +87,8 @@ namespace TextractTools.Commands
             }
             var kind = TextractOutputKinds.Of(job.Kind);
             if (!Accepts(kind, job)) return false;
+            var read = new PartsRead();
+            var consumer = new PartConsumer(consume);
             try
             {
                 var session = GetSession(job.Region, job.EndpointUrl);
@@ -95,19 +97,14 @@ namespace TextractTools.Commands
                 var source = SourceChoice;
                 // A job known only by its id (looked up in Textract) has no document: its objects name their job only.
                 var origin = new TextractDocumentOrigin(string.IsNullOrEmpty(job.Document) ? null : job.Document, job.JobId);
-                var read = new PartsRead();
-                RunAsync(ct =>
-                {
-                    var parts = summary
+                ReadOnWorker(ct => summary
                         ? Parts(reader.ReadSummary(job, source, settings, ct), TextractOutputKind.LendingSummary, origin, lending: true, byPage: false)
-                        : Parts(reader.ReadPages(job, source, settings, ct), kind, origin, lending: kind == TextractOutputKind.Lending, byPage);
-                    Deliver(parts, read, consume, ct);
-                    return System.Threading.Tasks.Task.CompletedTask;
-                });
-                if (!summary) OutputCompleteness.Check(read.Warnings, read.PageCount, job, job.OutputLocation ?? "the Get API");
+                        : Parts(reader.ReadPages(job, source, settings, ct), kind, origin, lending: kind == TextractOutputKind.Lending, byPage),
+                    read, consumer, byPage,
+                    whenRead: all => { if (!summary) OutputCompleteness.Check(all.Warnings, all.PageCount, job, job.OutputLocation ?? "the Get API"); });
                 return true;
             }
-            catch (Exception e) when (!(e is PipelineStoppedException))
+            catch (Exception e) when (!(e is PipelineStoppedException) && !consumer.Faulted)
             {
                 ReportError(e, job);
                 return false;
@@ -118,13 +115,14 @@ namespace TextractTools.Commands
         private protected TextractOutput? ReadS3Output(string uri, bool summary)
         {
             TextractOutput? whole = null;
-            ReadS3Output(uri, summary, byPage: false, output => whole = output);
-            return whole;
+            return ReadS3Output(uri, summary, byPage: false, output => whole = output) ? whole : null;
         }
 
         /// <summary>The output under an s3:// output location, handed to <paramref name="consume"/> as <see cref="ReadJobOutput(TextractJob, bool, bool, Action{TextractOutput})"/> does.</summary>
         private protected bool ReadS3Output(string uri, bool summary, bool byPage, Action<TextractOutput> consume)
         {
+            var read = new PartsRead();
+            var consumer = new PartConsumer(AcceptedOnly(uri, read, consume));
             try
             {
                 var location = S3Location.Parse(uri, "S3Uri");
@@ -132,18 +130,13 @@ namespace TextractTools.Commands
                 var settings = ReadSettings(session);
                 var reader = session.CreateJobOutputReader();
                 var origin = new TextractDocumentOrigin(location.ToString(), JobIdOf(location));
-                var read = new PartsRead();
-                RunAsync(ct =>
-                {
-                    var parts = summary
+                ReadOnWorker(ct => summary
                         ? Parts(reader.ReadSummary(location, settings, ct), TextractOutputKind.LendingSummary, origin, lending: true, byPage: false)
-                        : Parts(reader.ReadPages(location, settings, ct), null, origin, lending: false, byPage);
-                    Deliver(parts, read, AcceptedOnly(uri, read, consume), ct);
-                    return System.Threading.Tasks.Task.CompletedTask;
-                });
+                        : Parts(reader.ReadPages(location, settings, ct), null, origin, lending: false, byPage),
+                    read, consumer, byPage, whenRead: _ => { });
                 return !read.Rejected;
             }
-            catch (Exception e) when (!(e is PipelineStoppedException))
+            catch (Exception e) when (!(e is PipelineStoppedException) && !consumer.Faulted)
             {
                 ReportError(e, uri);
                 return false;
@@ -154,29 +147,28 @@ namespace TextractTools.Commands
         private protected TextractOutput? ReadSavedOutput(string path, bool summary)
         {
             TextractOutput? whole = null;
-            ReadSavedOutput(path, summary, byPage: false, output => whole = output);
-            return whole;
+            return ReadSavedOutput(path, summary, byPage: false, output => whole = output) ? whole : null;
         }
 
         /// <summary>Saved output handed to <paramref name="consume"/> as <see cref="ReadJobOutput(TextractJob, bool, bool, Action{TextractOutput})"/> does (read on the pipeline thread).</summary>
         private protected bool ReadSavedOutput(string path, bool summary, bool byPage, Action<TextractOutput> consume)
         {
+            var read = new PartsRead();
+            var consumer = new PartConsumer(AcceptedOnly(path, read, consume));
             try
             {
                 var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
                 var parts = byPage ? TextractOutputReader.ReadPathParts(full, summary, ReadOptions) : new[] { TextractOutputReader.ReadPath(full, summary, ReadOptions) };
-                var read = new PartsRead();
-                var accepted = AcceptedOnly(path, read, consume);
                 foreach (var part in parts)
                 {
                     if (StopToken.IsCancellationRequested) break;
                     read.Add(part);
-                    accepted(part);
+                    consumer.Consume(part);
                     if (read.Rejected) break;
                 }
                 return !read.Rejected;
             }
-            catch (Exception e) when (!(e is PipelineStoppedException))
+            catch (Exception e) when (!(e is PipelineStoppedException) && !consumer.Faulted)
             {
                 ReportError(e, path);
                 return false;
@@ -215,25 +207,98 @@ namespace TextractTools.Commands
         };
 
         /// <summary>
-        /// Hands each part to the pipeline thread as it is read (on this worker thread); at most two wait there, so a
-        /// slow pipeline holds the read back instead of the parts piling up in memory.
+        /// What the cmdlet does with each part of a read, on the pipeline thread. What it throws (Select-Object stopping
+        /// the pipeline, -WarningAction Stop, an error further down the pipeline) belongs to the pipeline: it is kept and
+        /// thrown again once the read has stopped, never reported as a failure to read the output.
         /// </summary>
-        private void Deliver(IEnumerable<TextractOutput> parts, PartsRead read, Action<TextractOutput> consume, CancellationToken ct)
+        private sealed class PartConsumer
         {
-            using var waiting = new SemaphoreSlim(2);
-            foreach (var part in parts)
+            private readonly Action<TextractOutput> _consume;
+            private ExceptionDispatchInfo? _fault;
+
+            public PartConsumer(Action<TextractOutput> consume) => _consume = consume;
+
+            public bool Faulted => _fault != null;
+
+            public void Consume(TextractOutput part)
             {
-                if (read.Rejected) break;
-                read.Add(part);
+                try
+                {
+                    _consume(part);
+                }
+                catch (Exception e)
+                {
+                    _fault ??= ExceptionDispatchInfo.Capture(e);
+                    throw;
+                }
+            }
+
+            public void ThrowIfFaulted() => _fault?.Throw();
+        }
+
+        /// <summary>Parts read and not yet taken by the pipeline thread, at most: a slow pipeline holds the read back instead of parts piling up.</summary>
+        private const int MaxPartsWaiting = 2;
+
+        /// <summary>
+        /// Reads the parts on a worker thread (the AWS calls are asynchronous) and hands each to the pipeline thread as
+        /// it is read; read whole (not <paramref name="byPage"/>), the one part is handed out only once
+        /// <paramref name="whenRead"/> (the completeness check) has passed. When the pipeline stops taking parts (it
+        /// threw, or Ctrl+C), the read stops too: no part is handed out after that, none is left queued for a later read.
+        /// </summary>
+        private void ReadOnWorker(Func<CancellationToken, IEnumerable<TextractOutput>> read, PartsRead state, PartConsumer consumer, bool byPage,
+            Action<PartsRead> whenRead)
+        {
+            using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
+            // Not disposed: a part handed out releases it when the pipeline is done with it, which may be after the read.
+            var waiting = new SemaphoreSlim(MaxPartsWaiting);
+            void HandOut(TextractOutput part, CancellationToken ct)
+            {
                 waiting.Wait(ct);
                 Bridge.Post(() =>
                 {
-                    try { consume(part); }
-                    finally { waiting.Release(); }
+                    try
+                    {
+                        if (!abandoned.IsCancellationRequested && !state.Rejected) consumer.Consume(part);
+                    }
+                    catch (Exception)
+                    {
+                        abandoned.Cancel(); // the consumer keeps what it threw
+                    }
+                    finally
+                    {
+                        waiting.Release();
+                    }
                 });
             }
-            // The last parts are still waiting for the pipeline: the semaphore must outlive them.
-            for (int i = 0; i < 2; i++) waiting.Wait(ct);
+            try
+            {
+                RunAsync(_ => System.Threading.Tasks.Task.Run(() =>
+                {
+                    var ct = abandoned.Token;
+                    TextractOutput? whole = null;
+                    foreach (var part in read(ct))
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        if (state.Rejected) break;
+                        state.Add(part);
+                        if (byPage) HandOut(part, ct);
+                        else whole = part;
+                    }
+                    whenRead(state);
+                    if (whole != null) HandOut(whole, ct);
+                    // Done when the pipeline has taken every part.
+                    for (int i = 0; i < MaxPartsWaiting; i++) waiting.Wait(ct);
+                }));
+            }
+            catch (Exception) when (consumer.Faulted)
+            {
+                // The read stopped because the pipeline did: what the pipeline threw follows.
+            }
+            finally
+            {
+                abandoned.Cancel();
+            }
+            consumer.ThrowIfFaulted();
         }
 
         /// <summary>Warnings and verbose messages of the read (through the bridge: the pages are read on a worker thread), and the expected key.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using TextractTools.Engine.Document.Parsing;
 using TextractTools.Engine.Document.ReadingOrder;
@@ -16,42 +17,43 @@ namespace TextractTools.Engine.Document.Building
         {
             LineClaims claims = Claims(store, parts);
 
-            var linesOfPage = new List<TextractLine>[pageCount + 1];
-            var layoutOfPage = new List<TextractLayoutBlock>[pageCount + 1];
-            for (int p = firstPage; p <= pageCount; p++)
+            // Indexed by page - firstPage: a slice of a long document read by page holds its own pages only.
+            int count = Math.Max(0, pageCount - firstPage + 1);
+            var linesOfPage = new List<TextractLine>[count];
+            var layoutOfPage = new List<TextractLayoutBlock>[count];
+            for (int i = 0; i < count; i++)
             {
-                linesOfPage[p] = new List<TextractLine>();
-                layoutOfPage[p] = new List<TextractLayoutBlock>();
+                linesOfPage[i] = new List<TextractLine>();
+                layoutOfPage[i] = new List<TextractLayoutBlock>();
             }
-            foreach (TextractLine line in parts.Lines) linesOfPage[line.Page].Add(line);
+            foreach (TextractLine line in parts.Lines) linesOfPage[line.Page - firstPage].Add(line);
             var childrenOf = new Dictionary<string, List<TextractLayoutBlock>>();
             foreach (TextractLayoutBlock block in parts.Layout)
             {
-                layoutOfPage[block.Page].Add(block);
+                layoutOfPage[block.Page - firstPage].Add(block);
                 if (block.ParentId == null) continue;
                 if (!childrenOf.TryGetValue(block.ParentId, out List<TextractLayoutBlock>? children)) childrenOf[block.ParentId] = children = new List<TextractLayoutBlock>();
                 children.Add(block);
             }
 
-            var blocksOfPage = new List<ReadingBlock>[pageCount + 1];
+            var blocksOfPage = new List<ReadingBlock>[count];
             var geometric = new List<List<ReadingBlock>>();
-            for (int p = firstPage; p <= pageCount; p++)
+            for (int i = 0; i < count; i++)
             {
-                bool fromLayout = layoutOfPage[p].Count > 0;
-                blocksOfPage[p] = fromLayout
-                    ? PageReadingOrder.FromLayout(linesOfPage[p], layoutOfPage[p], childrenOf)
-                    : PageReadingOrder.FromGeometry(p, linesOfPage[p], claims);
-                if (!fromLayout) geometric.Add(blocksOfPage[p]);
+                bool fromLayout = layoutOfPage[i].Count > 0;
+                blocksOfPage[i] = fromLayout
+                    ? PageReadingOrder.FromLayout(linesOfPage[i], layoutOfPage[i], childrenOf)
+                    : PageReadingOrder.FromGeometry(firstPage + i, linesOfPage[i], claims);
+                if (!fromLayout) geometric.Add(blocksOfPage[i]);
             }
             PageFurniture.Mark(geometric);
 
-            var pages = new PageContent?[pageCount + 1];
-            pages[0] = new PageContent(0, new TextractLine[0], new ReadingBlock[0], fromLayout: false);
-            for (int p = firstPage; p <= pageCount; p++)
+            var pages = new PageContent[count];
+            for (int i = 0; i < count; i++)
             {
-                pages[p] = new PageContent(p, linesOfPage[p], blocksOfPage[p], layoutOfPage[p].Count > 0);
+                pages[i] = new PageContent(firstPage + i, linesOfPage[i], blocksOfPage[i], layoutOfPage[i].Count > 0);
             }
-            return new DocumentContent(pages, claims);
+            return new DocumentContent(pages, firstPage, claims);
         }
 
         private static LineClaims Claims(BlockStore store, DocumentParts parts)

@@ -33,7 +33,7 @@ namespace TextractTools.Engine.Document.Building
 
             List<KeyValuePair<int, string>> missing = store.Seal();
             if (missing.Count > 0) ReportMissingBlocks(store, missing, options.Lenient, warnings);
-            ReportUnknownBlockTypes(store, warnings);
+            ReportUnknownBlockTypes(store, warnings, slice.ReportedBlockTypes);
 
             var parts = new DocumentParts
             {
@@ -73,7 +73,7 @@ namespace TextractTools.Engine.Document.Building
             parts.PageCount = pageCount;
             // A slice holds its own pages only; the whole document every page the output describes.
             int firstPage = slice.IsWhole ? 1 : slice.FirstPage;
-            int lastPage = slice.IsWhole ? pageCount : highestPage;
+            int lastPage = slice.IsWhole ? pageCount : Math.Max(highestPage, slice.LastPage);
             // Reading order, claims of lines by tables and fields: made when the text (or a rendering) is first asked for.
             parts.Content = new Lazy<DocumentContent>(() => ContentBuilder.Build(store, parts, firstPage, lastPage));
             var pageBuilder = new PageBuilder(store, parts.Content, origin);
@@ -112,11 +112,11 @@ namespace TextractTools.Engine.Document.Building
             }
         }
 
-        private static void ReportUnknownBlockTypes(BlockStore store, List<TextractDocumentWarning> warnings)
+        private static void ReportUnknownBlockTypes(BlockStore store, List<TextractDocumentWarning> warnings, HashSet<string> reported)
         {
             foreach (string type in store.BlockTypesPresent)
             {
-                if (BlockTypes.Known.Contains(type)) continue;
+                if (BlockTypes.Known.Contains(type) || !reported.Add(type)) continue;
                 IReadOnlyList<int> blocks = store.OfType(type);
                 int[] pages = blocks.Select(b => store[b].Page).Distinct().ToArray();
                 warnings.Add(new TextractDocumentWarning(ReaderWarningCodes.UnknownBlockType,

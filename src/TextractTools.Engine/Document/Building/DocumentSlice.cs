@@ -10,18 +10,31 @@ namespace TextractTools.Engine.Document.Building
     internal sealed class DocumentSlice
     {
         /// <summary>The whole document: every page from 1 to the page count, numbered from 1.</summary>
-        public static readonly DocumentSlice Whole = new DocumentSlice(0, 0, 0, new TextractDocumentWarning[0]);
+        public static readonly DocumentSlice Whole = new DocumentSlice(0, 0, 0, 0, new TextractDocumentWarning[0], new HashSet<string>());
 
-        public DocumentSlice(int firstPage, int tableIndexBase, int layoutIndexBase, IReadOnlyList<TextractDocumentWarning> finalWarnings)
+        public DocumentSlice(int firstPage, int lastPage, int tableIndexBase, int layoutIndexBase, IReadOnlyList<TextractDocumentWarning> finalWarnings,
+            HashSet<string> reportedBlockTypes)
         {
             FirstPage = firstPage;
+            LastPage = lastPage;
+            ReportedBlockTypes = reportedBlockTypes;
             TableIndexBase = tableIndexBase;
             LayoutIndexBase = layoutIndexBase;
             FinalWarnings = finalWarnings;
         }
 
         public bool IsWhole => FirstPage == 0;
+
+        /// <summary>
+        /// The slice's pages: from the page after those handed out before (pages without blocks are pages too, as in the
+        /// whole document) to the highest page of its blocks, or <see cref="LastPage"/> if higher (the last slice: the
+        /// pages the output describes).
+        /// </summary>
         public int FirstPage { get; }
+        public int LastPage { get; }
+
+        /// <summary>Block types this version does not know, already reported by an earlier slice (reported once, as for the whole document).</summary>
+        public HashSet<string> ReportedBlockTypes { get; }
 
         /// <summary>Tables (and layout blocks) of the pages before this slice: the slice's first is number base + 1.</summary>
         public int TableIndexBase { get; }

@@ -31,30 +31,32 @@ namespace TextractTools.Engine.Document.Building
         [MethodImpl(Hot.AggressiveOptimization)]
         public List<TextractPage> Build(int firstPage, int pageCount, DocumentParts parts)
         {
-            var counts = new PageCounts[pageCount + 1];
-            foreach (TextractLine line in parts.Lines) counts[line.Page].Lines++;
-            foreach (TextractWord word in parts.Words) counts[word.Page].Words++;
-            foreach (TextractKeyValue field in parts.KeyValues) counts[field.Page].KeyValues++;
-            foreach (TextractTable table in parts.Tables) counts[table.Page].Tables++;
-            foreach (TextractQueryResult result in parts.Queries) counts[result.Page].QueryResults++;
-            foreach (TextractSignature signature in parts.Signatures) counts[signature.Page].Signatures++;
-            foreach (TextractLayoutBlock block in parts.Layout) counts[block.Page].LayoutBlocks++;
+            // Indexed by page - firstPage: a slice of a long document read by page holds its own pages only.
+            int count = Math.Max(0, pageCount - firstPage + 1);
+            var counts = new PageCounts[count];
+            foreach (TextractLine line in parts.Lines) counts[line.Page - firstPage].Lines++;
+            foreach (TextractWord word in parts.Words) counts[word.Page - firstPage].Words++;
+            foreach (TextractKeyValue field in parts.KeyValues) counts[field.Page - firstPage].KeyValues++;
+            foreach (TextractTable table in parts.Tables) counts[table.Page - firstPage].Tables++;
+            foreach (TextractQueryResult result in parts.Queries) counts[result.Page - firstPage].QueryResults++;
+            foreach (TextractSignature signature in parts.Signatures) counts[signature.Page - firstPage].Signatures++;
+            foreach (TextractLayoutBlock block in parts.Layout) counts[block.Page - firstPage].LayoutBlocks++;
 
-            var pageBlocks = new int[pageCount + 1];
-            for (int p = 0; p <= pageCount; p++) pageBlocks[p] = -1;
+            var pageBlocks = new int[count];
+            for (int i = 0; i < count; i++) pageBlocks[i] = -1;
             foreach (int b in _store.OfType(BlockTypes.Page))
             {
-                int page = _store[b].Page;
-                if (pageBlocks[page] < 0) pageBlocks[page] = b;
+                int index = _store[b].Page - firstPage;
+                if (pageBlocks[index] < 0) pageBlocks[index] = b;
             }
 
-            var pages = new List<TextractPage>(Math.Max(0, pageCount - firstPage + 1));
-            for (int p = firstPage; p <= pageCount; p++)
+            var pages = new List<TextractPage>(count);
+            for (int i = 0; i < count; i++)
             {
-                int b = pageBlocks[p];
+                int p = firstPage + i, b = pageBlocks[i];
                 pages.Add(b < 0
-                    ? new TextractPage(_origin, string.Empty, p, null, null, counts[p], _content)
-                    : new TextractPage(_origin, _store.IdOf(b), p, BlockFacts.Confidence(_store[b]), BlockFacts.BoundingBox(_store[b]), counts[p], _content));
+                    ? new TextractPage(_origin, string.Empty, p, null, null, counts[i], _content)
+                    : new TextractPage(_origin, _store.IdOf(b), p, BlockFacts.Confidence(_store[b]), BlockFacts.BoundingBox(_store[b]), counts[i], _content));
             }
             return pages;
         }

@@ -22,13 +22,13 @@ namespace TextractTools.Engine.Document.Building
         private readonly AnswerSummary _summary = new AnswerSummary();
         private readonly HashSet<int> _pagesWithPageBlock = new HashSet<int>();
         private readonly BatchIdMap _idMap = new BatchIdMap();
+        private readonly HashSet<string> _reportedBlockTypes = new HashSet<string>(StringComparer.Ordinal);
         private int _warningsReported;
         private int _tableIndexBase;
         private int _layoutIndexBase;
-        // Pages already handed out end at _lastPageDone; the store holds _firstPage.._lastPage.
+        // Pages already handed out end at _lastPageDone; the store holds pages after it, up to _lastPage.
         private int _lastPageDone;
         private BlockStore? _store;
-        private int _firstPage;
         private int _lastPage;
         private bool _lastPageHasTable;
 
@@ -75,7 +75,8 @@ namespace TextractTools.Engine.Document.Building
             }
             if (!anyAnswer) throw new TextractOutputException("No output pages were given to read.");
             // The last pages (or, for output with no blocks, an empty document that carries the status and warnings).
-            if (_store != null || !anyDocument || _warningsReported < _summary.Warnings.Count || FinalWarnings().Count > 0)
+            if (_store != null || !anyDocument || (_summary.PageCount ?? 0) > _lastPageDone
+                || _warningsReported < _summary.Warnings.Count || FinalWarnings().Count > 0)
             {
                 yield return Build(final: true);
             }
@@ -93,7 +94,6 @@ namespace TextractTools.Engine.Document.Building
             if (_store == null)
             {
                 _store = new BlockStore(idShards: 1, _idMap);
-                _firstPage = page;
                 _lastPage = page;
                 _lastPageHasTable = false;
             }
@@ -114,14 +114,18 @@ namespace TextractTools.Engine.Document.Building
         private TextractDocument Build(bool final)
         {
             BlockStore store = _store ?? new BlockStore(idShards: 1);
-            int firstPage = _store == null ? _lastPageDone + 1 : _firstPage;
+            // From the page after those handed out: a page between them that has no blocks is a page of this slice, as
+            // it is of the whole document; the last slice runs to the last page the output describes.
+            int firstPage = _lastPageDone + 1;
+            int lastPage = Math.Max(_store == null ? 0 : _lastPage, final ? _summary.PageCount ?? 0 : 0);
             var newWarnings = _summary.Warnings.GetRange(_warningsReported, _summary.Warnings.Count - _warningsReported);
             _warningsReported = _summary.Warnings.Count;
-            var slice = new DocumentSlice(firstPage, _tableIndexBase, _layoutIndexBase, final ? FinalWarnings() : new List<TextractDocumentWarning>());
+            var slice = new DocumentSlice(firstPage, lastPage, _tableIndexBase, _layoutIndexBase,
+                final ? FinalWarnings() : new List<TextractDocumentWarning>(), _reportedBlockTypes);
             TextractDocument document = DocumentBuilder.Build(store, _options, _origin, _summary, newWarnings, slice);
             _tableIndexBase += document.Tables.Count;
             _layoutIndexBase += document.Layout.Count;
-            if (_store != null) _lastPageDone = _lastPage;
+            _lastPageDone = Math.Max(_lastPageDone, lastPage);
             _store = null;
             return document;
         }

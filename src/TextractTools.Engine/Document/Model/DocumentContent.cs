@@ -13,29 +13,35 @@ namespace TextractTools.Engine.Document
         public const string LineSeparator = "\n";
         public const string BlockSeparator = "\n\n";
 
-        // Index 0 unused: pages are 1-based. A slice of a document read page by page leaves the pages before its own null.
-        private readonly PageContent?[] _pages;
+        // Pages _firstPage, _firstPage + 1, ...: from 1 for a whole document, from its own first page for a slice of a
+        // document read page by page.
+        private readonly PageContent[] _pages;
+        private readonly int _firstPage;
 
-        public DocumentContent(PageContent?[] pages, LineClaims claims)
+        public DocumentContent(PageContent[] pages, int firstPage, LineClaims claims)
         {
             _pages = pages;
+            _firstPage = firstPage;
             Claims = claims;
         }
 
         public LineClaims Claims { get; }
 
         /// <summary>The pages' text, a blank line between pages.</summary>
-        public string Text => _text ??= JoinPages(_pages.Skip(1).Select(p => p?.Text ?? string.Empty));
+        public string Text => _text ??= JoinPages(_pages.Select(p => p.Text));
 
         /// <summary>Pages' texts as the document's text joins them: a blank line between pages, empty ones left out.</summary>
         public static string JoinPages(IEnumerable<string> pageTexts) => string.Join(BlockSeparator, pageTexts.Where(t => t.Length > 0));
 
         private string? _text;
 
-        public int PageCount => _pages.Length - 1;
-
-        public PageContent Page(int pageNumber) =>
-            _pages[pageNumber] ?? new PageContent(pageNumber, new TextractLine[0], new ReadingBlock[0], fromLayout: false);
+        public PageContent Page(int pageNumber)
+        {
+            int index = pageNumber - _firstPage;
+            return index >= 0 && index < _pages.Length
+                ? _pages[index]
+                : new PageContent(pageNumber, new TextractLine[0], new ReadingBlock[0], fromLayout: false);
+        }
     }
 
     /// <summary>One page's blocks in reading order, its lines in that order and its text.</summary>

@@ -137,11 +137,43 @@ namespace TextractTools.Tests.Engine.Document
             var whole = TextractDocumentReader.Read(ThreePages(4), new TextractDocumentOrigin("doc.pdf"));
             var parts = TextractDocumentReader.ReadByPage(ThreePages(4), new TextractDocumentOrigin("doc.pdf")).ToList();
 
+            // Page 4 is a page of both, though no block is on it.
+            Assert.Equal(whole.Pages.Select(p => $"{p.Page} {p.Id}"), parts.SelectMany(p => p.Pages).Select(p => $"{p.Page} {p.Id}"));
             var expected = Assert.Single(whole.Warnings, w => w.Code == ReaderWarningCodes.MissingPages);
             Assert.Empty(parts.Take(parts.Count - 1).SelectMany(p => p.Warnings));
             var reported = Assert.Single(parts.Last().Warnings);
             Assert.Equal(expected.Message, reported.Message);
             Assert.Equal(new[] { 4 }, reported.Pages);
+        }
+
+        [Fact]
+        public void Pages_that_come_in_another_order_before_any_is_handed_out_read_as_the_whole_document()
+        {
+            // Page 2's answer first, then page 1's (neither handed out yet: page 1 still belongs to the first part), then 3.
+            var origin = new TextractDocumentOrigin("doc.pdf");
+            var whole = TextractDocumentReader.Read(ThreePages(3, 2, 1, 3), origin);
+            var parts = TextractDocumentReader.ReadByPage(ThreePages(3, 2, 1, 3), origin).ToList();
+
+            Assert.Equal(whole.Lines.Select(l => $"{l.Page} {l.Text}"), parts.SelectMany(p => p.Lines).Select(l => $"{l.Page} {l.Text}"));
+            Assert.Equal(whole.Pages.Select(p => p.Page), parts.SelectMany(p => p.Pages).Select(p => p.Page));
+            Assert.Equal(whole.Text, TextractDocument.JoinText(parts.Select(p => p.Text)));
+        }
+
+        [Fact]
+        public void A_block_type_this_version_does_not_know_is_reported_once_as_for_the_whole_document()
+        {
+            var pages = ThreePages().Select((p, i) =>
+            {
+                var answer = JsonNode.Parse(p.Json.ToArray())!.AsObject();
+                answer["Blocks"]!.AsArray().Add(JsonNode.Parse($@"{{""BlockType"":""FUTURE_BLOCK"",""Id"":""f{i + 1}"",""Page"":{i + 1}}}"));
+                return Raw(answer.ToJsonString(), p.Source);
+            }).ToList();
+
+            var whole = TextractDocumentReader.Read(pages, new TextractDocumentOrigin("doc.pdf"));
+            var parts = TextractDocumentReader.ReadByPage(pages, new TextractDocumentOrigin("doc.pdf")).ToList();
+
+            Assert.Single(whole.Warnings, w => w.Code == ReaderWarningCodes.UnknownBlockType);
+            Assert.Single(parts.SelectMany(p => p.Warnings), w => w.Code == ReaderWarningCodes.UnknownBlockType);
         }
 
         [Fact]
