@@ -66,6 +66,12 @@ namespace TextractTools.Engine.Document.Building
         {
             var present = new HashSet<int>();
             foreach (int b in _store.OfType(BlockTypes.Page)) present.Add(_store[b].Page);
+            return PagesWithoutPageBlock(pageCount, present);
+        }
+
+        /// <summary>The same from the pages seen to have a PAGE block (the page-by-page reader keeps them as it goes).</summary>
+        public static List<int> PagesWithoutPageBlock(int pageCount, HashSet<int> present)
+        {
             var missing = new List<int>();
             if (present.Count == 0) return missing;
             for (int p = 1; p <= pageCount; p++)

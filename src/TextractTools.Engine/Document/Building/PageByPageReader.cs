@@ -134,13 +134,8 @@ namespace TextractTools.Engine.Document.Building
         private List<TextractDocumentWarning> FinalWarnings()
         {
             var warnings = new List<TextractDocumentWarning>();
-            if (_pagesWithPageBlock.Count == 0) return warnings;
             int pageCount = Math.Max(_summary.PageCount ?? 0, Math.Max(_lastPageDone, _lastPage));
-            var missing = new List<int>();
-            for (int p = 1; p <= pageCount; p++)
-            {
-                if (!_pagesWithPageBlock.Contains(p)) missing.Add(p);
-            }
+            List<int> missing = PageBuilder.PagesWithoutPageBlock(pageCount, _pagesWithPageBlock);
             if (missing.Count > 0) warnings.Add(DocumentBuilder.MissingPagesWarning(pageCount, missing));
             return warnings;
         }
