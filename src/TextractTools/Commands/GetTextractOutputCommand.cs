@@ -162,37 +162,37 @@ namespace TextractTools.Commands
                 case JobSet:
                     foreach (var job in Job.Where(j => j != null))
                     {
-                        var emission = new Emission(this);
-                        if (ReadJobOutput(job, summary, byPage, emission.Add)) emission.End();
-                        if (StopToken.IsCancellationRequested) return;
+                        if (!Emit(consume => ReadJobOutput(job, summary, byPage, consume))) return;
                     }
                     break;
                 case JobIdSet:
                     foreach (var id in JobId)
                     {
                         var job = JobOf(id);
-                        var emission = new Emission(this);
-                        if (job != null && ReadJobOutput(job, summary, byPage, emission.Add)) emission.End();
-                        if (StopToken.IsCancellationRequested) return;
+                        if (!Emit(consume => job != null && ReadJobOutput(job, summary, byPage, consume))) return;
                     }
                     break;
                 case PathSet:
                     foreach (var path in Path)
                     {
-                        var emission = new Emission(this);
-                        if (ReadSavedOutput(path, summary, byPage, emission.Add)) emission.End();
-                        if (StopToken.IsCancellationRequested) return;
+                        if (!Emit(consume => ReadSavedOutput(path, summary, byPage, consume))) return;
                     }
                     break;
                 case S3UriSet:
                     foreach (var uri in S3Uri)
                     {
-                        var emission = new Emission(this);
-                        if (ReadS3Output(uri, summary, byPage, emission.Add)) emission.End();
-                        if (StopToken.IsCancellationRequested) return;
+                        if (!Emit(consume => ReadS3Output(uri, summary, byPage, consume))) return;
                     }
                     break;
             }
+        }
+
+        /// <summary>Writes what one read hands out (<see cref="Emission"/>); false when the command is stopping.</summary>
+        private bool Emit(Func<Action<TextractOutput>, bool> read)
+        {
+            var emission = new Emission(this);
+            if (read(emission.Add)) emission.End();
+            return !StopToken.IsCancellationRequested;
         }
 
         private OutputShapes Shapes => new OutputShapes(As, Page, MinConfidence, TableIndex, MergedCells, Exclude, PageBreak, FirstRowAsHeader);
