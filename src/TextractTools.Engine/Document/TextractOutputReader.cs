@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using TextractTools.Engine.Document.Building;
 using TextractTools.Engine.Document.Files;
 
 namespace TextractTools.Engine.Document
@@ -116,24 +118,12 @@ namespace TextractTools.Engine.Document
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             var origin = new TextractDocumentOrigin(path);
-            if (File.Exists(path)) return ReadParts(SavedFilePieces(path), null, origin, options);
+            if (File.Exists(path)) return ReadSavedFile(path, origin, options, byPage: true);
             if (LendingJobFolder.Of(path) != null) return new[] { ReadPath(path, summary, options) };
             var kind = TextractOutputKinds.DetectPath(path);
             return kind == TextractOutputKind.Blocks || kind == TextractOutputKind.StatusOnly
                 ? ReadParts(NumberedOutputFolder.ReadPages(path), kind, origin, options)
                 : new[] { ReadPath(path, summary, options) };
-        }
-
-        /// <summary>A saved file's pieces (<see cref="SavedOutputFile"/>), read from the disk as they are parsed; a file with no answer is named.</summary>
-        private static IEnumerable<RawOutputPage> SavedFilePieces(string path)
-        {
-            bool any = false;
-            foreach (RawOutputPage piece in SavedOutputFile.ReadPieces(path))
-            {
-                any = true;
-                yield return piece;
-            }
-            if (!any) throw SavedOutputFile.NoAnswer(path);
         }
 
         /// <summary>
@@ -145,7 +135,7 @@ namespace TextractTools.Engine.Document
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             var origin = new TextractDocumentOrigin(path);
-            if (File.Exists(path)) return ReadSavedFile(path, origin, options);
+            if (File.Exists(path)) return ReadSavedFile(path, origin, options, byPage: false).Single();
             var lending = LendingJobFolder.Of(path);
             if (lending != null)
             {
@@ -175,9 +165,10 @@ namespace TextractTools.Engine.Document
 
         /// <summary>
         /// A saved file, read as a stream of pieces (<see cref="SavedOutputFile"/>): the first pieces tell the kind;
-        /// block output is parsed on several threads (as a folder is), other kinds piece after piece.
+        /// block output is parsed on several threads (as a folder is), whole or, <paramref name="byPage"/>, built one
+        /// Textract page at a time; other kinds piece after piece, whole.
         /// </summary>
-        private static TextractOutput ReadSavedFile(string path, TextractDocumentOrigin origin, DocumentReadOptions? options)
+        private static IEnumerable<TextractOutput> ReadSavedFile(string path, TextractDocumentOrigin origin, DocumentReadOptions? options, bool byPage)
         {
             var buffers = new PieceBuffers();
             using (IEnumerator<RawOutputPage> pieces = SavedOutputFile.ReadPieces(path, buffers).GetEnumerator())
@@ -185,15 +176,25 @@ namespace TextractTools.Engine.Document
                 var taken = new List<RawOutputPage>();
                 TextractOutputKind kind = TextractOutputKinds.Detect(pieces, taken);
                 if (taken.Count == 0) throw SavedOutputFile.NoAnswer(path);
-                if (kind == TextractOutputKind.Blocks || kind == TextractOutputKind.StatusOnly)
+                if (kind != TextractOutputKind.Blocks && kind != TextractOutputKind.StatusOnly)
                 {
-                    using (IEnumerator<RawOutputPage> all = Prepend(taken, pieces).GetEnumerator())
+                    yield return Read(Prepend(taken, pieces), kind, origin, options);
+                    yield break;
+                }
+                using (IEnumerator<RawOutputPage> all = Prepend(taken, pieces).GetEnumerator())
+                {
+                    if (!byPage)
                     {
                         var document = TextractDocumentReader.ReadPieces(path, all, buffers, origin, options, ParallelPageParser.DefaultWorkers);
-                        return new TextractOutput(TextractOutputKind.Blocks, origin, document);
+                        yield return new TextractOutput(TextractOutputKind.Blocks, origin, document);
+                        yield break;
+                    }
+                    var batches = ParallelPageParser.ParsePieces(all, buffers, ParallelPageParser.DefaultWorkers);
+                    foreach (TextractDocument part in PageByPageReader.Read(batches, origin, options ?? new DocumentReadOptions()))
+                    {
+                        yield return new TextractOutput(TextractOutputKind.Blocks, origin, part);
                     }
                 }
-                return Read(Prepend(taken, pieces), kind, origin, options);
             }
         }
 

@@ -39,18 +39,30 @@ namespace TextractTools.Engine.Document.Building
         }
 
         public static IEnumerable<TextractDocument> Read(IEnumerable<RawOutputPage> pages, TextractDocumentOrigin origin, DocumentReadOptions options) =>
-            new PageByPageReader(origin, options).ReadAll(pages);
+            new PageByPageReader(origin, options).ReadAll(ParseOneByOne(pages));
 
-        private IEnumerable<TextractDocument> ReadAll(IEnumerable<RawOutputPage> pages)
+        /// <summary>The same from pages parsed already, in order (a saved file's pieces parsed on several threads); each batch is done with when the next is asked for.</summary>
+        public static IEnumerable<TextractDocument> Read(IEnumerable<PageBatch> parsedPages, TextractDocumentOrigin origin, DocumentReadOptions options) =>
+            new PageByPageReader(origin, options).ReadAll(parsedPages);
+
+        private static IEnumerable<PageBatch> ParseOneByOne(IEnumerable<RawOutputPage> pages)
         {
             var parser = new OutputJsonParser();
             var batch = new PageBatch();
             int ordinal = 0;
-            bool anyAnswer = false, anyDocument = false;
             foreach (RawOutputPage raw in pages)
             {
                 if (raw == null) throw new ArgumentException("The sequence of output pages holds a null page.", nameof(pages));
                 parser.ParseInto(raw, ordinal++, batch);
+                yield return batch;
+            }
+        }
+
+        private IEnumerable<TextractDocument> ReadAll(IEnumerable<PageBatch> batches)
+        {
+            bool anyAnswer = false, anyDocument = false;
+            foreach (PageBatch batch in batches)
+            {
                 foreach (AnswerInfo answer in batch.Answers)
                 {
                     anyAnswer = true;
@@ -71,7 +83,6 @@ namespace TextractTools.Engine.Document.Building
                     Append(batch, start, end, page);
                 }
                 batch.ThrowIfFailed();
-                batch.Reset();
             }
             if (!anyAnswer) throw new TextractOutputException("No output pages were given to read.");
             // The last pages (or, for output with no blocks, an empty document that carries the status and warnings).

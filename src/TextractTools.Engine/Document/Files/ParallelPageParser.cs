@@ -119,6 +119,54 @@ namespace TextractTools.Engine.Document.Files
             }
         }
 
+        /// <summary>
+        /// The parsed pieces of a saved file in order, cut and parsed as <see cref="ReadPiecesInto"/> does, for a reader
+        /// that joins them itself (the page-by-page reader). Each batch is valid until the next is asked for; a
+        /// problem of a piece stays in its batch (<see cref="PageBatch.ThrowIfFailed"/>), a problem of the file comes
+        /// after the batches before it. Stopping the enumeration early stops the threads.
+        /// </summary>
+        public static IEnumerable<PageBatch> ParsePieces(IEnumerator<RawOutputPage> pieces, PieceBuffers buffers, int workers)
+        {
+            workers = Math.Max(1, Math.Min(workers, MaxWorkers));
+            var firstPieces = new List<RawOutputPage>(2);
+            while (workers > 1 && firstPieces.Count < 2 && pieces.MoveNext()) firstPieces.Add(pieces.Current);
+            if (workers == 1 || firstPieces.Count < 2)
+            {
+                var parser = new OutputJsonParser();
+                var batch = new PageBatch();
+                int index = 0;
+                foreach (RawOutputPage piece in firstPieces)
+                {
+                    parser.ParseInto(piece, index++, batch);
+                    buffers.Return(piece);
+                    yield return batch;
+                }
+                while (pieces.MoveNext())
+                {
+                    parser.ParseInto(pieces.Current, index++, batch);
+                    buffers.Return(pieces.Current);
+                    yield return batch;
+                }
+                yield break;
+            }
+            using (var parallel = new ParallelPageParser(null, pieces, buffers, firstPieces, workers))
+            {
+                for (int i = 0; ; i++)
+                {
+                    PageBatch? batch = parallel.Take(i);
+                    if (batch == null) yield break;
+                    try
+                    {
+                        yield return batch;
+                    }
+                    finally
+                    {
+                        parallel.Recycle(i, batch);
+                    }
+                }
+            }
+        }
+
         private static void ParsePiece(OutputJsonParser parser, RawOutputPage piece, PieceBuffers buffers)
         {
             parser.Parse(piece);
