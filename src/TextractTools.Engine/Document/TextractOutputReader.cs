@@ -57,10 +57,7 @@ namespace TextractTools.Engine.Document
             if (pages is null) throw new ArgumentNullException(nameof(pages));
             if (origin is null) throw new ArgumentNullException(nameof(origin));
             using var enumerator = pages.GetEnumerator();
-            if (!enumerator.MoveNext()) throw new TextractOutputException("No output pages were given to read.");
-            var first = enumerator.Current;
-            var actual = kind ?? TextractOutputKinds.Detect(first);
-            var all = Prepend(new[] { first }, enumerator);
+            var (actual, first, all) = Begin(enumerator, kind);
             switch (actual)
             {
                 case TextractOutputKind.Expense:
@@ -79,6 +76,17 @@ namespace TextractTools.Engine.Document
         }
 
         /// <summary>
+        /// The kind of the pages (the given one, else the first page's) for <see cref="Read"/> and <see cref="ReadParts"/>
+        /// alike, the first page, and all the pages again from the first.
+        /// </summary>
+        private static (TextractOutputKind Kind, RawOutputPage First, IEnumerable<RawOutputPage> All) Begin(IEnumerator<RawOutputPage> pages, TextractOutputKind? kind)
+        {
+            if (!pages.MoveNext()) throw new TextractOutputException("No output pages were given to read.");
+            RawOutputPage first = pages.Current;
+            return (kind ?? TextractOutputKinds.Detect(first), first, Prepend(new[] { first }, pages));
+        }
+
+        /// <summary>
         /// Reads <paramref name="pages"/> in parts as they arrive: block output (text detection, document analysis) one
         /// Textract page at a time (<see cref="TextractDocumentReader.ReadByPage"/>), so that only a page is held;
         /// output of the other kinds, whose results are not by page, as one part.
@@ -93,12 +101,7 @@ namespace TextractTools.Engine.Document
         private static IEnumerable<TextractOutput> ReadPartsOf(IEnumerable<RawOutputPage> pages, TextractOutputKind? kind, TextractDocumentOrigin origin, DocumentReadOptions? options)
         {
             using var enumerator = pages.GetEnumerator();
-            var taken = new List<RawOutputPage>();
-            // As for a whole read: the kind is the job's, else that of the first answer with results.
-            var actual = kind ?? TextractOutputKinds.Detect(enumerator, taken);
-            if (kind != null && enumerator.MoveNext()) taken.Add(enumerator.Current);
-            if (taken.Count == 0) throw new TextractOutputException("No output pages were given to read.");
-            var all = Prepend(taken, enumerator);
+            var (actual, _, all) = Begin(enumerator, kind);
             if (actual != TextractOutputKind.Blocks && actual != TextractOutputKind.StatusOnly)
             {
                 yield return Read(all, actual, origin, options);
@@ -114,43 +117,38 @@ namespace TextractTools.Engine.Document
         /// Reads saved output (as <see cref="ReadPath"/>) in parts as <see cref="ReadParts"/> does: a file or a folder of
         /// numbered objects holding block output one Textract page at a time, streamed from the disk.
         /// </summary>
-        public static IEnumerable<TextractOutput> ReadPathParts(string path, bool summary, DocumentReadOptions? options = null)
-        {
-            if (path is null) throw new ArgumentNullException(nameof(path));
-            var origin = new TextractDocumentOrigin(path);
-            if (File.Exists(path)) return ReadSavedFile(path, origin, options, byPage: true);
-            if (LendingJobFolder.Of(path) != null) return new[] { ReadPath(path, summary, options) };
-            var kind = TextractOutputKinds.DetectPath(path);
-            return kind == TextractOutputKind.Blocks || kind == TextractOutputKind.StatusOnly
-                ? ReadParts(NumberedOutputFolder.ReadPages(path), kind, origin, options)
-                : new[] { ReadPath(path, summary, options) };
-        }
+        public static IEnumerable<TextractOutput> ReadPathParts(string path, bool summary, DocumentReadOptions? options = null) =>
+            ReadSaved(path, summary, options, byPage: true);
 
         /// <summary>
         /// Reads saved output: a file (one answer or an array of answers), a folder of numbered objects, or a lending
         /// job's folder as Textract writes it (detailedResponse/ pages; <paramref name="summary"/>: its summaryResponse/).
         /// The origin's Document is the path.
         /// </summary>
-        public static TextractOutput ReadPath(string path, bool summary, DocumentReadOptions? options = null)
+        public static TextractOutput ReadPath(string path, bool summary, DocumentReadOptions? options = null) =>
+            ReadSaved(path, summary, options, byPage: false).Single();
+
+        /// <summary>Saved output of every form, whole (one part) or block output <paramref name="byPage"/>.</summary>
+        private static IEnumerable<TextractOutput> ReadSaved(string path, bool summary, DocumentReadOptions? options, bool byPage)
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             var origin = new TextractDocumentOrigin(path);
-            if (File.Exists(path)) return ReadSavedFile(path, origin, options, byPage: false).Single();
+            if (File.Exists(path)) return ReadSavedFile(path, origin, options, byPage);
             var lending = LendingJobFolder.Of(path);
             if (lending != null)
             {
-                return summary
-                    ? Read(NumberedOutputFolder.ReadPages(lending.Value.Summary), TextractOutputKind.LendingSummary, origin, options)
-                    : Read(NumberedOutputFolder.ReadPages(lending.Value.Pages), TextractOutputKind.Lending, origin, options);
+                return new[]
+                {
+                    summary
+                        ? Read(NumberedOutputFolder.ReadPages(lending.Value.Summary), TextractOutputKind.LendingSummary, origin, options)
+                        : Read(NumberedOutputFolder.ReadPages(lending.Value.Pages), TextractOutputKind.Lending, origin, options),
+                };
             }
             var kind = TextractOutputKinds.DetectPath(path);
-            if (kind == TextractOutputKind.Blocks || kind == TextractOutputKind.StatusOnly)
-            {
-                // Folders of block output are parsed on several threads (TextractDocumentReader.ReadFolder).
-                var document = TextractDocumentReader.ReadFolder(path, origin, options);
-                return new TextractOutput(TextractOutputKind.Blocks, origin, document);
-            }
-            return Read(NumberedOutputFolder.ReadPages(path), kind, origin, options);
+            if (kind != TextractOutputKind.Blocks && kind != TextractOutputKind.StatusOnly) return new[] { Read(NumberedOutputFolder.ReadPages(path), kind, origin, options) };
+            if (byPage) return ReadParts(NumberedOutputFolder.ReadPages(path), kind, origin, options);
+            // Folders of block output are parsed on several threads (TextractDocumentReader.ReadFolder).
+            return new[] { new TextractOutput(TextractOutputKind.Blocks, origin, TextractDocumentReader.ReadFolder(path, origin, options)) };
         }
 
         /// <summary>

@@ -102,12 +102,8 @@ namespace TextractTools.Engine.Document.Building
                     "this output is not in page order (or holds an output page twice), so it cannot be read page by page. " +
                     "Read the whole document (-As Document) instead.", batch.Source);
             }
-            if (_store == null)
-            {
-                _store = new BlockStore(idShards: 1, _idMap);
-                _lastPage = page;
-                _lastPageHasTable = false;
-            }
+            // A new store's first page is past every page handed out, so past _lastPage too: the page starts below.
+            _store ??= new BlockStore(idShards: 1, _idMap);
             if (page > _lastPage)
             {
                 _lastPage = page;

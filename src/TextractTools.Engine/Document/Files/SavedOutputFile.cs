@@ -386,7 +386,6 @@ namespace TextractTools.Engine.Document.Files
                 0, 1, 48, 2, 57, 49, 28, 3, 61, 58, 50, 42, 38, 29, 17, 4, 62, 55, 59, 36, 53, 51, 43, 22, 45, 39, 33, 30, 24, 18, 12, 5,
                 63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52, 21, 44, 32, 23, 11, 46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9, 13, 8, 7, 6,
             };
-            private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
 
             private readonly string _path;
             private readonly FileStream _stream;
@@ -413,12 +412,13 @@ namespace TextractTools.Engine.Document.Files
                 }
                 _buffer = new byte[(int)Math.Max(64, Math.Min(Length, ReadBufferBytes))];
                 Fill();
-                if (_end >= Utf8Bom.Length && _buffer.AsSpan(0, Utf8Bom.Length).SequenceEqual(Utf8Bom))
+                int bom = JsonErrors.BomLength(_buffer.AsSpan(0, _end));
+                if (bom > 0)
                 {
                     // Windows PowerShell 5.1 writes UTF-8 files with one; positions count after it, as in a whole-file parse.
-                    _pos = Utf8Bom.Length;
-                    _bufferStart = -Utf8Bom.Length;
-                    Length -= Utf8Bom.Length;
+                    _pos = bom;
+                    _bufferStart = -bom;
+                    Length -= bom;
                 }
             }
 

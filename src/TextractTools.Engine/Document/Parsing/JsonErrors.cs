@@ -16,12 +16,13 @@ namespace TextractTools.Engine.Document.Parsing
         public static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 128 };
 
         /// <summary>Windows PowerShell 5.1 writes UTF-8 files with a BOM, which JSON readers reject.</summary>
-        public static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> json) =>
-            json.StartsWith(Utf8Bom) ? json.Slice(Utf8Bom.Length) : json;
+        public static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> json) => json.Slice(BomLength(json));
 
         /// <inheritdoc cref="WithoutBom(ReadOnlySpan{byte})"/>
-        public static ReadOnlyMemory<byte> WithoutBom(ReadOnlyMemory<byte> json) =>
-            json.Span.StartsWith(Utf8Bom) ? json.Slice(Utf8Bom.Length) : json;
+        public static ReadOnlyMemory<byte> WithoutBom(ReadOnlyMemory<byte> json) => json.Slice(BomLength(json.Span));
+
+        /// <summary>The length of the UTF-8 byte order mark <paramref name="json"/> starts with: 3, or 0 without one.</summary>
+        public static int BomLength(ReadOnlySpan<byte> json) => json.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
 
         /// <summary>
         /// Describes malformed JSON the way System.Text.Json sees it (its message, a line and a position), walking the
@@ -61,7 +62,7 @@ namespace TextractTools.Engine.Document.Parsing
                     byte[] buffer = new byte[(int)Math.Max(16, Math.Min(length, WalkChunkBytes))];
                     int filled = ReadFully(stream, buffer, 0);
                     long read = filled;
-                    int start = buffer.AsSpan(0, filled).StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+                    int start = BomLength(buffer.AsSpan(0, filled));
                     long bom = start;
                     long walked = 0; // bytes (after the BOM) handed to earlier readers and consumed by them
                     var state = new JsonReaderState(ReaderOptions);
